@@ -1,0 +1,1 @@
+export {writeJsonl} from './lib/jsonl.js'

@@ -1,0 +1,2 @@
+export {ingest} from './lib/index.js'
+export type {Options} from './lib/index.js'

@@ -1,0 +1,6 @@
+import {expect, it} from 'vitest'
+import * as mod from '../src/index.js'
+
+it('exposes the public api of @copydesk/retext-normalize-dates', () => {
+  expect(Object.keys(mod).sort()).toMatchSnapshot()
+})
