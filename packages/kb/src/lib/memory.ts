@@ -1,39 +1,126 @@
-import type {KbEntity, KnowledgeBase} from './types.js'
+import {distance} from 'fastest-levenshtein'
+import {defaultMaxDistance, nameKey, shortForms} from './normalize.js'
+import type {
+  EntityType,
+  FuzzyOptions,
+  KbCandidate,
+  KbEntity,
+  KnowledgeBase,
+  LookupOptions,
+  MatchKind
+} from './types.js'
 
-/** Normalize a name for lookups: case- and accent-insensitive. */
-export function normalizeName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[’']/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim()
+/** Match kinds as stored, best first. */
+export const matchRank: Readonly<Record<MatchKind, number>> = {label: 0, alias: 1, short: 2, fuzzy: 3}
+
+/** The keys under which an entity is found, with how each matches. */
+export function entityKeys(entity: KbEntity): Map<string, MatchKind> {
+  const keys = new Map<string, MatchKind>()
+  const add = (name: string, kind: MatchKind) => {
+    const key = nameKey(name)
+    if (!key) return
+    const previous = keys.get(key)
+    if (previous === undefined || matchRank[kind] < matchRank[previous]) keys.set(key, kind)
+  }
+  add(entity.label, 'label')
+  for (const alias of entity.aliases) add(alias, 'alias')
+  for (const short of shortForms(entity.label, entity.type)) add(short, 'short')
+  return keys
 }
 
-/** A knowledge base held in memory. */
+/** Normalize a `type` option to a set, or `undefined` for all types. */
+export function typeSet(
+  type: EntityType | ReadonlyArray<EntityType> | null | undefined
+): Set<EntityType> | undefined {
+  if (type === null || type === undefined) return undefined
+  return new Set(typeof type === 'string' ? [type] : type)
+}
+
+/** Order candidates: nearest, then best match kind, then most popular, then id. */
+export function compareCandidates(a: KbCandidate, b: KbCandidate): number {
+  return (
+    a.distance - b.distance ||
+    matchRank[a.match] - matchRank[b.match] ||
+    b.entity.popularity - a.entity.popularity ||
+    a.entity.id.localeCompare(b.entity.id)
+  )
+}
+
+interface Posting {
+  entity: KbEntity
+  match: MatchKind
+}
+
+/** A knowledge base held in memory (the starter KB is one). */
 export class MemoryKnowledgeBase implements KnowledgeBase {
   readonly snapshot: string
   readonly #byId = new Map<string, KbEntity>()
-  readonly #byName = new Map<string, Array<KbEntity>>()
+  readonly #byKey = new Map<string, Array<Posting>>()
+  /** Keys by their first two characters, for fuzzy lookups. */
+  readonly #byPrefix = new Map<string, Array<string>>()
 
   constructor(snapshot: string, entities: Iterable<KbEntity>) {
     this.snapshot = snapshot
     for (const entity of entities) {
+      if (this.#byId.has(entity.id)) continue
       this.#byId.set(entity.id, entity)
-      for (const name of new Set([entity.label, ...entity.aliases].map(normalizeName))) {
-        let list = this.#byName.get(name)
-        if (!list) this.#byName.set(name, (list = []))
-        list.push(entity)
+      for (const [key, match] of entityKeys(entity)) {
+        let list = this.#byKey.get(key)
+        if (!list) {
+          this.#byKey.set(key, (list = []))
+          const prefix = key.slice(0, 2)
+          let keys = this.#byPrefix.get(prefix)
+          if (!keys) this.#byPrefix.set(prefix, (keys = []))
+          keys.push(key)
+        }
+        list.push({entity, match})
       }
     }
   }
 
-  lookup(name: string): Array<KbEntity> {
-    return this.#byName.get(normalizeName(name)) ?? []
+  get size(): number {
+    return this.#byId.size
+  }
+
+  lookup(name: string, options?: Readonly<LookupOptions> | null): Array<KbCandidate> {
+    const types = typeSet(options?.type)
+    const short = options?.short ?? true
+    const result: Array<KbCandidate> = []
+    for (const {entity, match} of this.#byKey.get(nameKey(name)) ?? []) {
+      if (types && !types.has(entity.type)) continue
+      if (!short && match === 'short') continue
+      result.push({entity, match, distance: 0})
+    }
+    return result.sort(compareCandidates).slice(0, options?.limit ?? 50)
+  }
+
+  fuzzy(name: string, options?: Readonly<FuzzyOptions> | null): Array<KbCandidate> {
+    const key = nameKey(name)
+    const bound = options?.maxDistance ?? defaultMaxDistance(key)
+    const types = typeSet(options?.type)
+    const best = new Map<string, KbCandidate>()
+    for (const other of this.#byPrefix.get(key.slice(0, 2)) ?? []) {
+      if (Math.abs(other.length - key.length) > bound) continue
+      const d = other === key ? 0 : distance(other, key)
+      if (d > bound) continue
+      for (const {entity, match} of this.#byKey.get(other) ?? []) {
+        if (types && !types.has(entity.type)) continue
+        const candidate: KbCandidate = {entity, match: d === 0 ? match : 'fuzzy', distance: d}
+        const previous = best.get(entity.id)
+        if (!previous || compareCandidates(candidate, previous) < 0) best.set(entity.id, candidate)
+      }
+    }
+    return [...best.values()].sort(compareCandidates).slice(0, options?.limit ?? 20)
   }
 
   get(id: string): KbEntity | undefined {
     return this.#byId.get(id)
   }
+
+  /** All entities, in insertion order. */
+  entities(): IterableIterator<KbEntity> {
+    return this.#byId.values()
+  }
+
+  close(): void {}
 }

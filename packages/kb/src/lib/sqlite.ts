@@ -1,0 +1,200 @@
+import Database from 'better-sqlite3'
+import {distance} from 'fastest-levenshtein'
+import {compareCandidates, entityKeys, matchRank, typeSet} from './memory.js'
+import {defaultMaxDistance, nameKey} from './normalize.js'
+import type {
+  EntityType,
+  FuzzyOptions,
+  KbCandidate,
+  KbEntity,
+  KnowledgeBase,
+  LookupOptions,
+  MatchKind
+} from './types.js'
+
+const kinds: ReadonlyArray<MatchKind> = ['label', 'alias', 'short', 'fuzzy']
+
+const schema = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS entities (
+  id TEXT PRIMARY KEY, label TEXT NOT NULL, description TEXT NOT NULL, type TEXT NOT NULL,
+  classes TEXT NOT NULL, wikipedia TEXT, popularity INTEGER NOT NULL, aliases TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS names (key TEXT NOT NULL, id TEXT NOT NULL, kind INTEGER NOT NULL);
+`
+
+interface EntityRow {
+  id: string
+  label: string
+  description: string
+  type: string
+  classes: string
+  wikipedia: string | null
+  popularity: number
+  aliases: string
+}
+
+interface NameRow extends EntityRow {
+  key: string
+  kind: number
+}
+
+function fromRow(row: EntityRow): KbEntity {
+  const entity: KbEntity = {
+    id: row.id,
+    label: row.label,
+    aliases: row.aliases ? (JSON.parse(row.aliases) as Array<string>) : [],
+    description: row.description,
+    type: row.type as EntityType,
+    classes: row.classes ? row.classes.split(',') : [],
+    popularity: row.popularity
+  }
+  if (row.wikipedia) entity.wikipedia = row.wikipedia
+  return entity
+}
+
+/**
+ * Write entities into a new SQLite KB file. Call `add` for each entity, then
+ * `finish` (which builds the indexes and records the snapshot name).
+ */
+export class SqliteKbWriter {
+  readonly #db: Database.Database
+  readonly #insertEntity: Database.Statement
+  readonly #insertName: Database.Statement
+  readonly #batch: number
+  #pending = 0
+  #count = 0
+
+  constructor(file: string, options?: {batch?: number}) {
+    this.#db = new Database(file)
+    this.#db.pragma('journal_mode = OFF')
+    this.#db.pragma('synchronous = OFF')
+    this.#db.pragma('cache_size = -65536')
+    this.#db.exec('DROP INDEX IF EXISTS names_key; DROP TABLE IF EXISTS names; DROP TABLE IF EXISTS entities; DROP TABLE IF EXISTS meta;')
+    this.#db.exec(schema)
+    this.#insertEntity = this.#db.prepare(
+      'INSERT OR REPLACE INTO entities VALUES (@id, @label, @description, @type, @classes, @wikipedia, @popularity, @aliases)'
+    )
+    this.#insertName = this.#db.prepare('INSERT INTO names VALUES (?, ?, ?)')
+    this.#batch = options?.batch ?? 20000
+    this.#db.exec('BEGIN')
+  }
+
+  /** Number of entities added. */
+  get count(): number {
+    return this.#count
+  }
+
+  add(entity: KbEntity): void {
+    this.#insertEntity.run({
+      id: entity.id,
+      label: entity.label,
+      description: entity.description,
+      type: entity.type,
+      classes: entity.classes.join(','),
+      wikipedia: entity.wikipedia ?? null,
+      popularity: entity.popularity,
+      aliases: entity.aliases.length ? JSON.stringify(entity.aliases) : ''
+    })
+    for (const [key, kind] of entityKeys(entity)) {
+      this.#insertName.run(key, entity.id, matchRank[kind])
+    }
+    this.#count++
+    if (++this.#pending >= this.#batch) {
+      this.#db.exec('COMMIT; BEGIN')
+      this.#pending = 0
+    }
+  }
+
+  /** Build indexes, record `snapshot` and other metadata, close the file. */
+  finish(snapshot: string, meta: Record<string, string> = {}): void {
+    this.#db.exec('COMMIT')
+    this.#db.exec('CREATE INDEX names_key ON names (key)')
+    const setMeta = this.#db.prepare('INSERT OR REPLACE INTO meta VALUES (?, ?)')
+    for (const [key, value] of Object.entries({...meta, snapshot, count: String(this.#count)})) {
+      setMeta.run(key, value)
+    }
+    this.#db.pragma('journal_mode = DELETE')
+    this.#db.exec('ANALYZE')
+    this.#db.close()
+  }
+
+  /** Abandon the file. */
+  abort(): void {
+    if (this.#db.inTransaction) this.#db.exec('ROLLBACK')
+    this.#db.close()
+  }
+}
+
+/** Write `entities` into a new SQLite KB at `file`. */
+export function writeSqliteKb(file: string, entities: Iterable<KbEntity>, snapshot: string): void {
+  const writer = new SqliteKbWriter(file)
+  for (const entity of entities) writer.add(entity)
+  writer.finish(snapshot)
+}
+
+/** A knowledge base in a SQLite file (as written by `importWikidataDump`). Read-only. */
+export class SqliteKnowledgeBase implements KnowledgeBase {
+  readonly snapshot: string
+  readonly size: number
+  /** Metadata recorded at import (`snapshot`, `count`, `source`, `created`, …). */
+  readonly meta: Readonly<Record<string, string>>
+  readonly #db: Database.Database
+  readonly #byKey: Database.Statement<[string], NameRow>
+  readonly #byPrefix: Database.Statement<[string, string, number, number], NameRow>
+  readonly #byId: Database.Statement<[string], EntityRow>
+
+  constructor(file: string) {
+    this.#db = new Database(file, {readonly: true, fileMustExist: true})
+    const rows = this.#db.prepare('SELECT key, value FROM meta').all() as Array<{key: string; value: string}>
+    this.meta = Object.freeze(Object.fromEntries(rows.map((r) => [r.key, r.value])))
+    if (!this.meta['snapshot']) throw new Error(`Not a copydesk KB (no snapshot in meta): ${file}`)
+    this.snapshot = this.meta['snapshot']
+    this.size = Number(this.meta['count'] ?? 0)
+    const select = 'SELECT n.key, n.kind, e.* FROM names n JOIN entities e ON e.id = n.id'
+    this.#byKey = this.#db.prepare(`${select} WHERE n.key = ?`)
+    this.#byPrefix = this.#db.prepare(
+      `${select} WHERE n.key >= ? AND n.key < ? AND length(n.key) BETWEEN ? AND ? LIMIT 20000`
+    )
+    this.#byId = this.#db.prepare('SELECT * FROM entities WHERE id = ?')
+  }
+
+  lookup(name: string, options?: Readonly<LookupOptions> | null): Array<KbCandidate> {
+    const types = typeSet(options?.type)
+    const short = options?.short ?? true
+    const result: Array<KbCandidate> = []
+    for (const row of this.#byKey.iterate(nameKey(name))) {
+      const match = kinds[row.kind]!
+      if (!short && match === 'short') continue
+      if (types && !types.has(row.type as EntityType)) continue
+      result.push({entity: fromRow(row), match, distance: 0})
+    }
+    return result.sort(compareCandidates).slice(0, options?.limit ?? 50)
+  }
+
+  fuzzy(name: string, options?: Readonly<FuzzyOptions> | null): Array<KbCandidate> {
+    const key = nameKey(name)
+    const bound = options?.maxDistance ?? defaultMaxDistance(key)
+    const types = typeSet(options?.type)
+    const prefix = key.slice(0, 2)
+    const best = new Map<string, KbCandidate>()
+    for (const row of this.#byPrefix.iterate(prefix, prefix + '\uffff', key.length - bound, key.length + bound)) {
+      if (types && !types.has(row.type as EntityType)) continue
+      const d = row.key === key ? 0 : distance(row.key, key)
+      if (d > bound) continue
+      const candidate: KbCandidate = {entity: fromRow(row), match: d === 0 ? kinds[row.kind]! : 'fuzzy', distance: d}
+      const previous = best.get(row.id)
+      if (!previous || compareCandidates(candidate, previous) < 0) best.set(row.id, candidate)
+    }
+    return [...best.values()].sort(compareCandidates).slice(0, options?.limit ?? 20)
+  }
+
+  get(id: string): KbEntity | undefined {
+    const row = this.#byId.get(id)
+    return row ? fromRow(row) : undefined
+  }
+
+  close(): void {
+    this.#db.close()
+  }
+}
