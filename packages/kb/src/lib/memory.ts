@@ -23,7 +23,10 @@ export function entityKeys(entity: KbEntity): Map<string, MatchKind> {
     if (previous === undefined || matchRank[kind] < matchRank[previous]) keys.set(key, kind)
   }
   add(entity.label, 'label')
-  for (const alias of entity.aliases) add(alias, 'alias')
+  // A one-word alias of a person with a longer name (`Kim` for Andy Kim) is a
+  // short form: it needs the full name nearby to count.
+  const person = entity.type === 'person' && nameKey(entity.label).includes(' ')
+  for (const alias of entity.aliases) add(alias, person && !nameKey(alias).includes(' ') ? 'short' : 'alias')
   for (const short of shortForms(entity.label, entity.type)) add(short, 'short')
   return keys
 }
