@@ -22,11 +22,11 @@ export function identityKey(name: string, type: EntityType, cluster?: string | n
 }
 
 /**
- * The NIL id of an entity no KB knows: `nil:<slug>-<6 hex>`, the hash taken
- * over `identityKey`, so that the same entity gets the same id in every
+ * The NIL id of an entity no KB knows: `nil:<slug>-<6 hex>`, the slug of the
+ * cluster key (else the name), the hash taken over `identityKey`, so that the same entity gets the same id in every
  * article and every run over the same corpus.
  */
 export function nilId(name: string, type: EntityType, cluster?: string | null): string {
   const hash = createHash('sha256').update(identityKey(name, type, cluster)).digest('hex').slice(0, 6)
-  return `nil:${slug(name)}-${hash}`
+  return `nil:${slug(cluster || name)}-${hash}`
 }

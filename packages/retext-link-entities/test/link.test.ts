@@ -1,0 +1,147 @@
+import type {NameMention} from '@copydesk/document'
+import {MemoryKnowledgeBase, loadStarterKb, nilId, type KbEntity} from '@copydesk/kb'
+import {retext} from 'retext'
+import {describe, expect, it} from 'vitest'
+import {VFile} from 'vfile'
+import retextLinkEntities from '../src/index.js'
+
+// A small KB of invented entities with the difficulties of real news:
+// one surname shared by several people, two places with one name, a
+// capital named like a state, a government building typed as a place.
+const entities: Array<KbEntity> = [
+  {id: 'Q9001', label: 'Dana Whitcombe', aliases: ['Secretary Whitcombe'], description: 'United States secretary of transportation', type: 'person', classes: ['Q5'], wikipedia: 'Dana Whitcombe', popularity: 60},
+  {id: 'Q9002', label: 'Rory Whitcombe', aliases: ['Whitcombe'], description: 'Irish rugby union player', type: 'person', classes: ['Q5'], wikipedia: 'Rory Whitcombe', popularity: 20},
+  {id: 'Q9003', label: 'Carrow', aliases: [], description: 'city in Oregon, United States', type: 'place', classes: ['Q515'], wikipedia: 'Carrow, Oregon', popularity: 30},
+  {id: 'Q9004', label: 'Carrow', aliases: [], description: 'town in Kent, England', type: 'place', classes: ['Q3957'], wikipedia: 'Carrow, Kent', popularity: 28},
+  {id: 'Q9005', label: 'Oregon', aliases: ['Ore.'], description: 'state of the United States of America', type: 'place', classes: ['Q35657'], wikipedia: 'Oregon', popularity: 200},
+  {id: 'Q9006', label: 'Halden Hall', aliases: [], description: 'seat of the Oregon state government', type: 'place', classes: ['Q41176'], wikipedia: 'Halden Hall', popularity: 15},
+  {id: 'Q9007', label: 'Pellworth Motors', aliases: ['Pellworth'], description: 'American automaker', type: 'organization', classes: ['Q4830453'], wikipedia: 'Pellworth Motors', popularity: 50}
+]
+
+function mentions(text: string, list: Array<[string, NameMention['type'], string, (string | undefined)?, string?]>): Array<NameMention> {
+  let from = 0
+  return list.map(([surface, type, name, role, cluster], i) => {
+    const start = text.indexOf(surface, from)
+    if (start === -1) throw new Error(`no ${surface} in fixture`)
+    from = start + surface.length
+    const mention: NameMention = {id: `m${i + 1}`, start, end: from, text: surface, type, name}
+    if (role) mention.role = role
+    if (cluster) mention.cluster = cluster
+    return mention
+  })
+}
+
+async function link(text: string, list: Parameters<typeof mentions>[1], options: Partial<Parameters<typeof retextLinkEntities>[0]> = {}) {
+  const file = new VFile({value: text})
+  file.data.names = {mentions: mentions(text, list)}
+  const processor = retext().use(retextLinkEntities, {kb: new MemoryKnowledgeBase('fixture-kb', entities), ...options})
+  await processor.run(processor.parse(file), file)
+  return file
+}
+
+const ids = (file: VFile) => Object.fromEntries(Object.entries(file.data.links!.entities).map(([k, v]) => [k, v?.id ?? null]))
+
+describe('retextLinkEntities', () => {
+  it('links full names, uses the full name for surnames, and names the KB snapshot', async () => {
+    const text = 'Transportation Secretary Dana Whitcombe toured Pellworth Motors in Carrow, Ore., on Monday. Whitcombe said the plant would reopen.'
+    const file = await link(text, [
+      ['Dana Whitcombe', 'person', 'Dana Whitcombe', 'Transportation Secretary'],
+      ['Pellworth Motors', 'organization', 'Pellworth Motors'],
+      ['Carrow', 'place', 'Carrow'],
+      ['Ore.', 'place', 'Oregon'],
+      ['Whitcombe', 'person', 'Dana Whitcombe']
+    ])
+    expect(file.data.links!.kb).toBe('fixture-kb')
+    expect(ids(file)).toEqual({m1: 'Q9001', m2: 'Q9007', m3: 'Q9003', m4: 'Q9005', m5: 'Q9001'})
+    expect(file.data.links!.entities['m1']).toEqual({id: 'Q9001', label: 'Dana Whitcombe', wikipedia: 'Dana Whitcombe', confidence: 1})
+    expect(file.data.links!.entities['m3']!.confidence).toBeGreaterThanOrEqual(0.5)
+  })
+
+  it('leaves a lone ambiguous surname NIL and says which entities compete', async () => {
+    const text = 'Carrow officials met on Tuesday. "We will rebuild," Whitcombe said.'
+    const file = await link(text, [
+      ['Carrow', 'place', 'Carrow'],
+      ['Whitcombe', 'person', 'Whitcombe']
+    ])
+    expect(ids(file)).toEqual({m1: nilId('Carrow', 'place'), m2: nilId('Whitcombe', 'person')})
+    expect(file.messages.map((m) => [m.ruleId, m.place && 'start' in m.place ? m.place.start.offset : null])).toEqual([
+      ['ambiguous-entity', 0],
+      ['nil-entity', 0],
+      ['ambiguous-entity', 52],
+      ['nil-entity', 52]
+    ])
+    expect(file.messages[0]!.expected).toEqual(['Q9003', 'Q9004'])
+    expect(file.messages[0]!.reason).toBe(
+      '`Carrow` is ambiguous: Carrow (Q9003, city in Oregon, United States) or Carrow (Q9004, town in Kent, England)'
+    )
+  })
+
+  it('uses roles to choose between people with one surname', async () => {
+    const text = 'Secretary Whitcombe announced new rail funding on Friday.'
+    const file = await link(text, [['Whitcombe', 'person', 'Whitcombe', 'Secretary of Transportation']])
+    expect(ids(file)).toEqual({m1: 'Q9001'})
+  })
+
+  it('does not link across incompatible types, and links a weak type only with support', async () => {
+    const text = 'Pellworth said Halden Hall had approved the plan. Staff at Halden Hall agreed.'
+    const file = await link(text, [
+      ['Pellworth', 'person', 'Pellworth'],
+      ['Halden Hall', 'organization', 'Halden Hall'],
+      ['Halden Hall', 'place', 'Halden Hall']
+    ])
+    expect(ids(file)).toEqual({m1: nilId('Pellworth', 'person'), m2: 'Q9006', m3: 'Q9006'})
+    const alone = await link('Halden Hall approved the plan.', [['Halden Hall', 'organization', 'Halden Hall']])
+    expect(ids(alone)).toEqual({m1: nilId('Halden Hall', 'organization')})
+  })
+
+  it('finds a misspelled name within the bound', async () => {
+    const file = await link('Pellworth Motorz shares rose.', [['Pellworth Motorz', 'organization', 'Pellworth Motorz']])
+    expect(ids(file)).toEqual({m1: 'Q9007'})
+  })
+
+  it('gives one NIL id per name-stage cluster, stable across documents and runs', async () => {
+    const a = await link('Mara Quist, a nurse, spoke first.', [['Mara Quist', 'person', 'Mara Quist', undefined, 'mara-quist']])
+    const b = await link('Nurse Mara Quisst spoke again.', [['Mara Quisst', 'person', 'Mara Quisst', undefined, 'mara-quist']])
+    expect(a.data.links!.entities['m1']).toEqual({id: 'nil:mara-quist-' + nilId('x', 'person', 'mara-quist').slice(-6), label: 'Mara Quist', confidence: 1})
+    expect(b.data.links!.entities['m1']!.id).toBe(a.data.links!.entities['m1']!.id)
+    expect(nilId('Mara Quist', 'person', 'mara-quist')).toMatch(/^nil:mara-quist-[0-9a-f]{6}$/)
+  })
+
+  it('shares decisions across the documents of a run through the registry', async () => {
+    const registry = new Map()
+    await link('Dana Whitcombe spoke.', [['Dana Whitcombe', 'person', 'Dana Whitcombe', undefined, 'dana-whitcombe']], {registry})
+    const later = await link('Whitcombe spoke again.', [['Whitcombe', 'person', 'Whitcombe', undefined, 'dana-whitcombe']], {registry})
+    expect(ids(later)).toEqual({m1: 'Q9001'})
+    const fresh = await link('Whitcombe spoke again.', [['Whitcombe', 'person', 'Whitcombe', undefined, 'dana-whitcombe']])
+    expect(ids(fresh)).toEqual({m1: nilId('Whitcombe', 'person', 'dana-whitcombe')})
+  })
+
+  it('says when there are no names, and checks its options', async () => {
+    const file = new VFile({value: 'Nothing here.'})
+    const processor = retext().use(retextLinkEntities, {kb: loadStarterKb()})
+    await processor.run(processor.parse(file), file)
+    expect(file.data.links).toEqual({entities: {}, kb: loadStarterKb().snapshot})
+    expect(file.messages.map((m) => m.ruleId)).toEqual(['missing-names'])
+    // @ts-expect-error: `kb` is required.
+    expect(() => retext().use(retextLinkEntities, {}).freeze()).toThrow('Missing `kb` option')
+    expect(() => retext().use(retextLinkEntities, {kb: loadStarterKb(), threshold: 2}).freeze()).toThrow('`threshold`')
+  })
+
+  it('links the seed entities with the starter KB', async () => {
+    const text = 'Vice President Kamala Harris welcomed Kim Kardashian to the White House in Washington, D.C. Harris thanked her.'
+    const file = new VFile({value: text})
+    file.data.names = {
+      mentions: mentions(text, [
+        ['Kamala Harris', 'person', 'Kamala Harris', 'Vice President'],
+        ['Kim Kardashian', 'person', 'Kim Kardashian'],
+        ['White House', 'place', 'White House'],
+        ['Washington, D.C.', 'place', 'Washington, D.C.'],
+        ['Harris', 'person', 'Kamala Harris']
+      ])
+    }
+    const processor = retext().use(retextLinkEntities, {kb: loadStarterKb()})
+    await processor.run(processor.parse(file), file)
+    expect(ids(file)).toEqual({m1: 'Q10853588', m2: 'Q186304', m3: 'Q35525', m4: 'Q61', m5: 'Q10853588'})
+    expect(file.data.links!.entities['m4']!.wikipedia).toBe('Washington, D.C.')
+  })
+})
