@@ -1,7 +1,7 @@
 import {createReadStream, statSync} from 'node:fs'
 import {basename} from 'node:path'
-import {createInterface} from 'node:readline'
-import type {Readable} from 'node:stream'
+import {PassThrough, type Readable} from 'node:stream'
+import {StringDecoder} from 'node:string_decoder'
 import {createGunzip} from 'node:zlib'
 import unbzip2 from 'unbzip2-stream'
 import {classTypes, typeFromClasses} from './classes.js'
@@ -135,8 +135,28 @@ function open(input: string | Readable, onBytes: (n: number) => void): {stream: 
   file.on('data', (chunk) => onBytes(chunk.length))
   const total = statSync(input).size
   if (input.endsWith('.gz')) return {stream: file.pipe(createGunzip()), total}
-  if (input.endsWith('.bz2')) return {stream: file.pipe(unbzip2()), total}
+  // unbzip2-stream is a classic stream: pipe it through a PassThrough for async iteration.
+  if (input.endsWith('.bz2')) return {stream: file.pipe(unbzip2()).pipe(new PassThrough()), total}
   return {stream: file, total}
+}
+
+/** Lines of a stream, holding at most one partial line between chunks. */
+async function* linesOf(stream: Readable): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8')
+  let rest = ''
+  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+    const text = rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk))
+    let start = 0
+    let end = text.indexOf('\n')
+    while (end !== -1) {
+      yield text.slice(start, end)
+      start = end + 1
+      end = text.indexOf('\n', start)
+    }
+    rest = text.slice(start)
+  }
+  rest += decoder.end()
+  if (rest) yield rest
 }
 
 /**
@@ -167,8 +187,7 @@ export async function importWikidataDump(
   const report = (done: boolean) =>
     onProgress?.({lines, kept: writer.count, bytesRead, totalBytes: total, done})
   try {
-    const reader = createInterface({input: stream, crlfDelay: Infinity})
-    for await (const rawLine of reader) {
+    for await (const rawLine of linesOf(stream)) {
       lines++
       if (onProgress && lines % every === 0) report(false)
       let line = rawLine.trim()

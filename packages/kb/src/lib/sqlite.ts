@@ -17,14 +17,14 @@ const kinds: ReadonlyArray<MatchKind> = ['label', 'alias', 'short', 'fuzzy']
 const schema = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS entities (
-  id TEXT PRIMARY KEY, label TEXT NOT NULL, description TEXT NOT NULL, type TEXT NOT NULL,
+  qid INTEGER PRIMARY KEY, label TEXT NOT NULL, description TEXT NOT NULL, type TEXT NOT NULL,
   classes TEXT NOT NULL, wikipedia TEXT, popularity INTEGER NOT NULL, aliases TEXT NOT NULL
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS names (key TEXT NOT NULL, id TEXT NOT NULL, kind INTEGER NOT NULL);
+);
+CREATE TABLE IF NOT EXISTS names (key TEXT NOT NULL, qid INTEGER NOT NULL, kind INTEGER NOT NULL);
 `
 
 interface EntityRow {
-  id: string
+  qid: number
   label: string
   description: string
   type: string
@@ -41,7 +41,7 @@ interface NameRow extends EntityRow {
 
 function fromRow(row: EntityRow): KbEntity {
   const entity: KbEntity = {
-    id: row.id,
+    id: `Q${row.qid}`,
     label: row.label,
     aliases: row.aliases ? (JSON.parse(row.aliases) as Array<string>) : [],
     description: row.description,
@@ -68,12 +68,13 @@ export class SqliteKbWriter {
   constructor(file: string, options?: {batch?: number}) {
     this.#db = new Database(file)
     this.#db.pragma('journal_mode = OFF')
+    this.#db.pragma('locking_mode = EXCLUSIVE')
     this.#db.pragma('synchronous = OFF')
     this.#db.pragma('cache_size = -65536')
     this.#db.exec('DROP INDEX IF EXISTS names_key; DROP TABLE IF EXISTS names; DROP TABLE IF EXISTS entities; DROP TABLE IF EXISTS meta;')
     this.#db.exec(schema)
     this.#insertEntity = this.#db.prepare(
-      'INSERT OR REPLACE INTO entities VALUES (@id, @label, @description, @type, @classes, @wikipedia, @popularity, @aliases)'
+      'INSERT OR REPLACE INTO entities VALUES (@qid, @label, @description, @type, @classes, @wikipedia, @popularity, @aliases)'
     )
     this.#insertName = this.#db.prepare('INSERT INTO names VALUES (?, ?, ?)')
     this.#batch = options?.batch ?? 20000
@@ -86,8 +87,10 @@ export class SqliteKbWriter {
   }
 
   add(entity: KbEntity): void {
+    const qid = Number(entity.id.slice(1))
+    if (!/^Q\d+$/.test(entity.id)) throw new Error(`Not a QID: ${entity.id}`)
     this.#insertEntity.run({
-      id: entity.id,
+      qid,
       label: entity.label,
       description: entity.description,
       type: entity.type,
@@ -97,7 +100,7 @@ export class SqliteKbWriter {
       aliases: entity.aliases.length ? JSON.stringify(entity.aliases) : ''
     })
     for (const [key, kind] of entityKeys(entity)) {
-      this.#insertName.run(key, entity.id, matchRank[kind])
+      this.#insertName.run(key, qid, matchRank[kind])
     }
     this.#count++
     if (++this.#pending >= this.#batch) {
@@ -142,28 +145,31 @@ export class SqliteKnowledgeBase implements KnowledgeBase {
   readonly #db: Database.Database
   readonly #byKey: Database.Statement<[string], NameRow>
   readonly #byPrefix: Database.Statement<[string, string, number, number], NameRow>
-  readonly #byId: Database.Statement<[string], EntityRow>
+  readonly #byId: Database.Statement<[number], EntityRow>
 
   constructor(file: string) {
     this.#db = new Database(file, {readonly: true, fileMustExist: true})
+    // Keep the shared lock once taken: no per-query file locking (other
+    // readers are fine; writers wait until `close`).
+    this.#db.pragma('locking_mode = EXCLUSIVE')
     const rows = this.#db.prepare('SELECT key, value FROM meta').all() as Array<{key: string; value: string}>
     this.meta = Object.freeze(Object.fromEntries(rows.map((r) => [r.key, r.value])))
     if (!this.meta['snapshot']) throw new Error(`Not a copydesk KB (no snapshot in meta): ${file}`)
     this.snapshot = this.meta['snapshot']
     this.size = Number(this.meta['count'] ?? 0)
-    const select = 'SELECT n.key, n.kind, e.* FROM names n JOIN entities e ON e.id = n.id'
+    const select = 'SELECT n.key, n.kind, e.* FROM names n JOIN entities e ON e.qid = n.qid'
     this.#byKey = this.#db.prepare(`${select} WHERE n.key = ?`)
     this.#byPrefix = this.#db.prepare(
       `${select} WHERE n.key >= ? AND n.key < ? AND length(n.key) BETWEEN ? AND ? LIMIT 20000`
     )
-    this.#byId = this.#db.prepare('SELECT * FROM entities WHERE id = ?')
+    this.#byId = this.#db.prepare('SELECT * FROM entities WHERE qid = ?')
   }
 
   lookup(name: string, options?: Readonly<LookupOptions> | null): Array<KbCandidate> {
     const types = typeSet(options?.type)
     const short = options?.short ?? true
     const result: Array<KbCandidate> = []
-    for (const row of this.#byKey.iterate(nameKey(name))) {
+    for (const row of this.#byKey.all(nameKey(name))) {
       const match = kinds[row.kind]!
       if (!short && match === 'short') continue
       if (types && !types.has(row.type as EntityType)) continue
@@ -178,19 +184,20 @@ export class SqliteKnowledgeBase implements KnowledgeBase {
     const types = typeSet(options?.type)
     const prefix = key.slice(0, 2)
     const best = new Map<string, KbCandidate>()
-    for (const row of this.#byPrefix.iterate(prefix, prefix + '\uffff', key.length - bound, key.length + bound)) {
+    for (const row of this.#byPrefix.all(prefix, prefix + '\uffff', key.length - bound, key.length + bound)) {
       if (types && !types.has(row.type as EntityType)) continue
       const d = row.key === key ? 0 : distance(row.key, key)
       if (d > bound) continue
       const candidate: KbCandidate = {entity: fromRow(row), match: d === 0 ? kinds[row.kind]! : 'fuzzy', distance: d}
-      const previous = best.get(row.id)
-      if (!previous || compareCandidates(candidate, previous) < 0) best.set(row.id, candidate)
+      const previous = best.get(candidate.entity.id)
+      if (!previous || compareCandidates(candidate, previous) < 0) best.set(candidate.entity.id, candidate)
     }
     return [...best.values()].sort(compareCandidates).slice(0, options?.limit ?? 20)
   }
 
   get(id: string): KbEntity | undefined {
-    const row = this.#byId.get(id)
+    if (!/^Q\d+$/.test(id)) return undefined
+    const row = this.#byId.get(Number(id.slice(1)))
     return row ? fromRow(row) : undefined
   }
 
