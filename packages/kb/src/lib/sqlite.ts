@@ -23,33 +23,21 @@ CREATE TABLE IF NOT EXISTS entities (
 CREATE TABLE IF NOT EXISTS names (key TEXT NOT NULL, qid INTEGER NOT NULL, kind INTEGER NOT NULL);
 `
 
-interface EntityRow {
-  qid: number
-  label: string
-  description: string
-  type: string
-  classes: string
-  wikipedia: string | null
-  popularity: number
-  aliases: string
-}
-
-interface NameRow extends EntityRow {
-  key: string
-  kind: number
-}
+/** `qid, label, description, type, classes, wikipedia, popularity, aliases` */
+type EntityRow = [number, string, string, string, string, string | null, number, string]
 
 function fromRow(row: EntityRow): KbEntity {
+  const [qid, label, description, type, classes, wikipedia, popularity, aliases] = row
   const entity: KbEntity = {
-    id: `Q${row.qid}`,
-    label: row.label,
-    aliases: row.aliases ? (JSON.parse(row.aliases) as Array<string>) : [],
-    description: row.description,
-    type: row.type as EntityType,
-    classes: row.classes ? row.classes.split(',') : [],
-    popularity: row.popularity
+    id: `Q${qid}`,
+    label,
+    aliases: aliases ? (JSON.parse(aliases) as Array<string>) : [],
+    description,
+    type: type as EntityType,
+    classes: classes ? classes.split(',') : [],
+    popularity
   }
-  if (row.wikipedia) entity.wikipedia = row.wikipedia
+  if (wikipedia) entity.wikipedia = wikipedia
   return entity
 }
 
@@ -143,9 +131,11 @@ export class SqliteKnowledgeBase implements KnowledgeBase {
   /** Metadata recorded at import (`snapshot`, `count`, `source`, `created`, …). */
   readonly meta: Readonly<Record<string, string>>
   readonly #db: Database.Database
-  readonly #byKey: Database.Statement<[string], NameRow>
-  readonly #byPrefix: Database.Statement<[string, string, number, number], NameRow>
+  readonly #byKey: Database.Statement<[string], [number, number]>
+  readonly #byPrefix: Database.Statement<[string, string, number, number], [string, number, number]>
   readonly #byId: Database.Statement<[number], EntityRow>
+  /** Recently read entities by numeric QID (news names the same entities again and again). */
+  readonly #cache = new Map<number, KbEntity>()
 
   constructor(file: string) {
     this.#db = new Database(file, {readonly: true, fileMustExist: true})
@@ -157,23 +147,40 @@ export class SqliteKnowledgeBase implements KnowledgeBase {
     if (!this.meta['snapshot']) throw new Error(`Not a copydesk KB (no snapshot in meta): ${file}`)
     this.snapshot = this.meta['snapshot']
     this.size = Number(this.meta['count'] ?? 0)
-    const select = 'SELECT n.key, n.kind, e.* FROM names n JOIN entities e ON e.qid = n.qid'
-    this.#byKey = this.#db.prepare(`${select} WHERE n.key = ?`)
-    this.#byPrefix = this.#db.prepare(
-      `${select} WHERE n.key >= ? AND n.key < ? AND length(n.key) BETWEEN ? AND ? LIMIT 20000`
-    )
-    this.#byId = this.#db.prepare('SELECT * FROM entities WHERE qid = ?')
+    this.#byKey = this.#db.prepare<[string], [number, number]>('SELECT qid, kind FROM names WHERE key = ?').raw(true)
+    this.#byPrefix = this.#db
+      .prepare<[string, string, number, number], [string, number, number]>(
+        'SELECT key, qid, kind FROM names WHERE key >= ? AND key < ? AND length(key) BETWEEN ? AND ? LIMIT 50000'
+      )
+      .raw(true)
+    this.#byId = this.#db
+      .prepare<[number], EntityRow>(
+        'SELECT qid, label, description, type, classes, wikipedia, popularity, aliases FROM entities WHERE qid = ?'
+      )
+      .raw(true)
+  }
+
+  #entity(qid: number): KbEntity | undefined {
+    let entity = this.#cache.get(qid)
+    if (entity) return entity
+    const row = this.#byId.get(qid)
+    if (!row) return undefined
+    entity = fromRow(row)
+    if (this.#cache.size >= 10000) this.#cache.delete(this.#cache.keys().next().value!)
+    this.#cache.set(qid, entity)
+    return entity
   }
 
   lookup(name: string, options?: Readonly<LookupOptions> | null): Array<KbCandidate> {
     const types = typeSet(options?.type)
     const short = options?.short ?? true
     const result: Array<KbCandidate> = []
-    for (const row of this.#byKey.all(nameKey(name))) {
-      const match = kinds[row.kind]!
+    for (const [qid, kind] of this.#byKey.all(nameKey(name))) {
+      const match = kinds[kind]!
       if (!short && match === 'short') continue
-      if (types && !types.has(row.type as EntityType)) continue
-      result.push({entity: fromRow(row), match, distance: 0})
+      const entity = this.#entity(qid)
+      if (!entity || (types && !types.has(entity.type))) continue
+      result.push({entity, match, distance: 0})
     }
     return result.sort(compareCandidates).slice(0, options?.limit ?? 50)
   }
@@ -184,21 +191,21 @@ export class SqliteKnowledgeBase implements KnowledgeBase {
     const types = typeSet(options?.type)
     const prefix = key.slice(0, 2)
     const best = new Map<string, KbCandidate>()
-    for (const row of this.#byPrefix.all(prefix, prefix + '\uffff', key.length - bound, key.length + bound)) {
-      if (types && !types.has(row.type as EntityType)) continue
-      const d = row.key === key ? 0 : distance(row.key, key)
+    for (const [other, qid, kind] of this.#byPrefix.all(prefix, prefix + '\uffff', key.length - bound, key.length + bound)) {
+      const d = other === key ? 0 : distance(other, key)
       if (d > bound) continue
-      const candidate: KbCandidate = {entity: fromRow(row), match: d === 0 ? kinds[row.kind]! : 'fuzzy', distance: d}
-      const previous = best.get(candidate.entity.id)
-      if (!previous || compareCandidates(candidate, previous) < 0) best.set(candidate.entity.id, candidate)
+      const entity = this.#entity(qid)
+      if (!entity || (types && !types.has(entity.type))) continue
+      const candidate: KbCandidate = {entity, match: d === 0 ? kinds[kind]! : 'fuzzy', distance: d}
+      const previous = best.get(entity.id)
+      if (!previous || compareCandidates(candidate, previous) < 0) best.set(entity.id, candidate)
     }
     return [...best.values()].sort(compareCandidates).slice(0, options?.limit ?? 20)
   }
 
   get(id: string): KbEntity | undefined {
     if (!/^Q\d+$/.test(id)) return undefined
-    const row = this.#byId.get(Number(id.slice(1)))
-    return row ? fromRow(row) : undefined
+    return this.#entity(Number(id.slice(1)))
   }
 
   close(): void {
