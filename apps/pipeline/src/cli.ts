@@ -29,6 +29,7 @@ interface RunOptions {
   force?: boolean
   kb?: string
   published?: string
+  concurrency?: string
   progress: boolean
 }
 
@@ -129,6 +130,15 @@ export async function run(options: RunOptions): Promise<number> {
     // --force re-runs every task (turbo --force) and bypasses the per-document
     // caches; results are still written to both, under their normal keys.
     if (options.force) env.COPYDESK_FORCE = '1'
+    // Threads change how fast, never what: not part of any hash.
+    if (options.concurrency !== undefined) {
+      const threads = Number(options.concurrency)
+      if (!Number.isInteger(threads) || threads < 1) {
+        throw new UsageError(`--concurrency: expected a whole number of threads, got \`${options.concurrency}\``)
+      }
+
+      env.COPYDESK_CONCURRENCY = String(threads)
+    }
     for (const stage of stageNames) env[stageEnv(stage)] = configJson[stage]
 
     const view = new ProgressView(options.progress)
@@ -176,7 +186,8 @@ export async function run(options: RunOptions): Promise<number> {
 
     const ingest = manifests.ingest.stats
     const lines: Array<string> = []
-    const relativeOut = path.relative(userCwd, out) || '.'
+    const relative = path.relative(userCwd, out)
+    const relativeOut = relative.startsWith('..') ? out : relative || '.'
     lines.push(
       `copydesk: ${ingest.read} documents read, ${ingest.processed} processed, ${ingest.failed} failed` +
         (ingest.duplicates ? `, ${ingest.duplicates} duplicates` : '')
@@ -184,7 +195,8 @@ export async function run(options: RunOptions): Promise<number> {
     const rows = stageNames.map((stage) => {
       const stats = manifests[stage].stats
       const fromTurbo = turbo.cachedStages.includes(stage)
-      return `  ${stage.padEnd(7)} ${fromTurbo ? 'turbo cache hit' : `${stats.processed} run, ${stats.cached} from cache`}${fromTurbo ? '' : `, ${formatMs(stats.ms)}`}`
+      const failed = stage !== 'ingest' && stats.failed > 0 ? `, ${stats.failed} failed` : ''
+      return `  ${stage.padEnd(7)} ${fromTurbo ? 'turbo cache hit' : `${stats.processed} run, ${stats.cached} from cache`}${failed}${fromTurbo ? '' : `, ${formatMs(stats.ms)}`}`
     })
     lines.push(...rows)
     const cachedDocs = Math.min(...(['names', 'dates', 'link'] as const).map((s) => manifests[s].stats.cached))
@@ -205,14 +217,21 @@ export async function run(options: RunOptions): Promise<number> {
       return 1
     }
 
+    const stageFailures = (['names', 'dates', 'link'] as const).reduce((sum, s) => sum + manifests[s].stats.failed, 0)
+    if (stageFailures > 0) {
+      process.stderr.write(
+        `copydesk: a stage failed on ${stageFailures} document(s); they are in the output without that stage's data, with a \`stage-failed\` message\n`
+      )
+    }
+
     if (ingest.failed > 0) {
       process.stderr.write(
         `copydesk: ${ingest.failed} of ${ingest.read} documents failed; see ${path.join(relativeOut, 'errors.jsonl')}\n`
       )
-      return 1
     }
 
-    return 0
+    return ingest.failed > 0 || stageFailures > 0 ? 1 : 0
+
   } finally {
     release()
   }
@@ -236,6 +255,7 @@ export function program(): Command {
     .option('-c, --config <file>', 'JSON config file with top-level options and one section per stage')
     .option('--kb <file>', 'SQLite knowledge base to link against (default: the embedded starter KB)')
     .option('--published <date>', 'publication date for documents that have none (ISO 8601)')
+    .option('--concurrency <n>', 'worker threads per stage (default: the number of cores)')
     .option('--force', 'ignore every cache and run all stages again')
     .addOption(new Option('--no-progress', 'no progress display'))
     .action(async (options: RunOptions) => {

@@ -17,6 +17,7 @@ import {JsonlWriter, readJsonl, type LayerRecord} from './lib/layers.js'
 import {readManifest, writeManifest, type Manifest, type StageStats} from './lib/manifest.js'
 import {cacheDir, stageEnv, stageNames, workDir, type StageName} from './lib/paths.js'
 import {progressReporter} from './lib/progress-events.js'
+import {concurrency, createExecutor, windowPerThread} from './lib/executor.js'
 import {codeVersion} from './lib/version.js'
 import {documentStages, exportStage} from './stages/index.js'
 import type {StageConfig, StageDocument} from './stages/types.js'
@@ -157,30 +158,62 @@ async function runDocumentStage(
   const sources: Array<StageName> = ['ingest', ...stage.needs]
   const corpus = stage.corpus?.(config)
   const layer = new JsonlWriter(path.join(dir, corpus ? 'layer.raw.jsonl' : 'layer.jsonl'))
-  let process_: Awaited<ReturnType<typeof stage.setup>> | undefined
+  const executor = createExecutor(name, stage, config, configJson, concurrency())
+  // Results are written in input order: a window of documents is in flight
+  // on the pool while the oldest is awaited.
+  const window: Array<{key: string; cached: boolean; result: Promise<LayerRecord & {failed?: true}>}> = []
+  const limit = concurrency() * windowPerThread
+  const flush = async (): Promise<void> => {
+    const head = window.shift()!
+    const {failed, ...record} = await head.result
+    if (failed) stats.failed++
+    else if (!head.cached) cache.set(head.key, JSON.stringify(record))
+    corpus?.add(record)
+    await layer.write(record)
+    report(stats.cached + stats.processed - window.length)
+  }
+
   try {
     for await (const {lines, records} of readLayers(sources)) {
       stats.read++
       const key = sha256(`${version}\n${configJson}\n${lines.join('\n')}`)
       const hit = process.env.COPYDESK_FORCE ? undefined : cache.get(key)
-      let record: LayerRecord
       if (hit) {
-        record = JSON.parse(hit) as LayerRecord
         stats.cached++
+        window.push({key, cached: true, result: Promise.resolve(JSON.parse(hit) as LayerRecord)})
       } else {
-        process_ ??= await stage.setup(config)
-        const document = toDocument(records, sources)
-        const result = await process_(document)
-        record = {id: document.id, data: result.data, messages: result.messages}
-        cache.set(key, JSON.stringify(record))
         stats.processed++
+        const document = toDocument(records, sources)
+        window.push({
+          key,
+          cached: false,
+          result: executor.run(document).then(
+            (result) => ({id: document.id, data: result.data, messages: result.messages}),
+            // One document that breaks the stage must not stop the corpus:
+            // it goes on without this stage's data, with an error message.
+            (error: unknown) => ({
+              id: document.id,
+              data: null,
+              failed: true as const,
+              messages: [
+                {
+                  ruleId: 'stage-failed',
+                  source: 'copydesk-pipeline',
+                  reason: `The ${name} stage failed on this document: ${error instanceof Error ? error.message : String(error)}`,
+                  severity: 'error' as const
+                }
+              ]
+            })
+          )
+        })
       }
 
-      corpus?.add(record)
-      await layer.write(record)
-      report(stats.read)
+      if (window.length >= limit) await flush()
     }
+
+    while (window.length > 0) await flush()
   } finally {
+    await executor.close()
     cache.close()
   }
 
