@@ -14,6 +14,7 @@ import {ProgressView} from './lib/progress.js'
 import {runTurbo} from './lib/turbo.js'
 import {parseFormats} from './stages/export.js'
 import {stageKeys} from './stages/index.js'
+import {registerKbCommands} from './commands/kb.js'
 
 const version = (JSON.parse(fs.readFileSync(path.join(appDir, 'package.json'), 'utf8')) as {version: string}).version
 
@@ -262,6 +263,7 @@ export function program(): Command {
       process.exitCode = await run(options)
     })
 
+  registerKbCommands(cli)
   return cli
 }
 
