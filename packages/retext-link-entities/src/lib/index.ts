@@ -68,7 +68,7 @@ export default function retextLinkEntities(options: Readonly<Options>) {
       return
     }
     const place = location(file)
-    for (const {group, ref, ambiguous} of linkGroups(kb, groupMentions(file.data.names.mentions), settings)) {
+    for (const {group, ref, ambiguous} of linkGroups(kb, groupMentions(file.data.names.mentions), settings, String(file.value))) {
       for (const mention of group.mentions) entities[mention.id] = ref ? {...ref} : null
       const first = group.mentions[0]!
       const start = place.toPoint(first.start)

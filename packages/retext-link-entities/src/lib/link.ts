@@ -48,6 +48,21 @@ const matchWeight = {label: 1, alias: 1, short: 0.4, fuzzy: 0.7}
 
 const stop = new Set(['the', 'of', 'a', 'an', 'and', 'former', 'then', 'late', 'us', 'u', 's', 'acting', 'deputy'])
 
+/** Capitalized word sequences of a description (`California`, `United States`). */
+function properNames(text: string): Set<string> {
+  const found = new Set<string>()
+  for (const match of text.matchAll(/\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)*/gu)) {
+    const value = match[0].replace(/[.]+$/, '')
+    if (value.length > 2) found.add(value)
+  }
+  return found
+}
+
+/** A text as a lookup key padded with spaces, for whole-phrase matching. */
+function phrase(text: string): string {
+  return ` ${nameKey(text).replace(/[^a-z0-9&' ]+/g, ' ').replace(/\s+/g, ' ')} `
+}
+
 function words(text: string): Array<string> {
   return nameKey(text)
     .split(/[^a-z0-9]+/)
@@ -86,7 +101,9 @@ function candidatesFor(kb: KnowledgeBase, group: MentionGroup, fuzzy: boolean): 
       add(kb.lookup(text, {type: types, short: false}))
     }
   }
-  if (found.size === 0 && fuzzy && nameKey(group.name).length >= 6) {
+  // Misspellings: names of two words or more only (a one-word name within
+  // one edit of another is more often a different name: Everett, Everest).
+  if (found.size === 0 && fuzzy && nameKey(group.name).includes(' ') && nameKey(group.name).length >= 8) {
     add(kb.fuzzy(group.name, {type: types}).filter((c) => c.distance > 0))
   }
   return [...found.values()]
@@ -100,15 +117,20 @@ function candidatesFor(kb: KnowledgeBase, group: MentionGroup, fuzzy: boolean): 
 export function linkGroups(
   kb: KnowledgeBase,
   groups: ReadonlyArray<MentionGroup>,
-  settings: LinkSettings
+  settings: LinkSettings,
+  documentText = ''
 ): Array<GroupLink> {
-  // Context: words of every canonical name in the document.
-  const context = new Set<string>()
-  const nameKeys = new Set<string>()
-  for (const g of groups) {
-    nameKeys.add(nameKey(g.name))
-    for (const w of words(g.name)) context.add(w)
+  const inText = new Map<string, boolean>()
+  const named = (proper: string): boolean => {
+    let found = inText.get(proper)
+    if (found === undefined) {
+      found = new RegExp(`(^|[^\\p{L}])${proper.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(documentText)
+      inText.set(proper, found)
+    }
+    return found
   }
+  // Context: the canonical names of the document, as lookup keys.
+  const groupKeys = groups.map((g) => nameKey(g.name))
 
   const pools = groups.map((group) => candidatesFor(kb, group, settings.fuzzy))
 
@@ -125,9 +147,13 @@ export function linkGroups(
     set.add(index)
   })
 
+  // What the anchors' descriptions say (`city in Washington, United States`).
+  const anchorTexts = [...anchors].map(([id, by]) => ({by, text: phrase(`${kb.get(id)?.description ?? ''}`)}))
+
   return groups.map((group, index) => {
     const pool = pools[index]!
-    const own = new Set(words(group.name))
+    const ownKey = groupKeys[index]!
+    const others = new Set(groupKeys.filter((k, i) => i !== index && k && !ownKey.includes(k)))
     const roleWords = new Set(group.roles.flatMap(words))
     const scored: Array<ScoredCandidate> = []
     const maxPopularity = Math.max(1, ...pool.map((c) => c.entity.popularity))
@@ -136,15 +162,26 @@ export function linkGroups(
       if (!fit) continue
       let score = matchWeight[c.match] * fit * (0.6 + 0.4 * Math.sqrt(c.entity.popularity / maxPopularity))
       if (c.match === 'fuzzy') score *= 1 - 0.1 * c.distance
-      const description = new Set(words(`${c.entity.description} ${c.entity.wikipedia ?? ''}`))
+      const text = `${c.entity.description} ${c.entity.wikipedia ?? ''}`
+      const description = new Set(words(text))
       // Roles: "Vice President" against "vice president of the United States".
       let roleHits = 0
       for (const w of roleWords) if (description.has(w)) roleHits++
       if (roleWords.size) score += 0.25 * (roleHits / roleWords.size)
-      // Context: other names of the document in the description (`capital of Georgia`).
+      // Context: other names of the document in the description or title
+      // (`San Jose, California` in an article that names California).
+      const padded = phrase(text)
       let contextHits = 0
-      for (const w of description) if (context.has(w) && !own.has(w)) contextHits++
-      score += Math.min(0.15, 0.05 * contextHits)
+      for (const k of others) if (padded.includes(` ${k} `)) contextHits++
+      for (const proper of properNames(text)) {
+        const key = nameKey(proper)
+        if (!ownKey.includes(key) && !others.has(key) && named(proper)) contextHits++
+      }
+      score += Math.min(0.2, 0.1 * contextHits)
+      // Coherence: entities anchored elsewhere that mention this one
+      // (Seattle, `city in Washington`, for the state of Washington).
+      const label = ` ${nameKey(c.entity.label)} `
+      if (anchorTexts.some(({by, text: t}) => !by.has(index) && t.includes(label))) score += 0.1
       // Coherence: the same entity named in full elsewhere in the document.
       const anchoredBy = anchors.get(c.entity.id)
       if (anchoredBy && [...anchoredBy].some((i) => i !== index)) score += 0.5
