@@ -145,3 +145,12 @@ describe('retextLinkEntities', () => {
     expect(file.data.links!.entities['m4']!.wikipedia).toBe('Washington, D.C.')
   })
 })
+
+describe('legal forms', () => {
+  it('looks a company up without its legal form', async () => {
+    const file = await link('Pellworth Motors Corp. said on Monday it would cut jobs.', [['Pellworth Motors Corp.', 'organization', 'Pellworth Motors Corp.']])
+    expect(ids(file)).toEqual({m1: 'Q9007'})
+    const person = await link('Dana Whitcombe Inc. is not a person.', [['Dana Whitcombe Inc.', 'person', 'Dana Whitcombe Inc.']])
+    expect(ids(person)).toEqual({m1: nilId('Dana Whitcombe Inc.', 'person')})
+  })
+})

@@ -44,6 +44,10 @@ const typeFit: Record<MentionType, Partial<Record<EntityType, number>>> = {
   other: {other: 1, organization: 0.6, place: 0.45}
 }
 
+/** A company's legal form at the end of its name. */
+const legalForm =
+  /,?\s+(?:corporation|corp\.?|incorporated|inc\.?|company|co\.?|limited|ltd\.?|llc|l\.l\.c\.|plc|p\.l\.c\.|ag|se|sa|s\.a\.|nv|n\.v\.|gmbh|holdings)$/i
+
 const matchWeight = {label: 1, alias: 1, short: 0.4, fuzzy: 0.7}
 
 const stop = new Set(['the', 'of', 'a', 'an', 'and', 'former', 'then', 'late', 'us', 'u', 's', 'acting', 'deputy'])
@@ -100,6 +104,11 @@ function candidatesFor(kb: KnowledgeBase, group: MentionGroup, fuzzy: boolean): 
     for (const text of new Set(group.mentions.map((m) => m.text))) {
       add(kb.lookup(text, {type: types, short: false}))
     }
+  }
+  // Legal forms: `General Motors Corporation`, `Chrysler LLC`.
+  if (found.size === 0 && group.type !== 'person') {
+    const bare = group.name.replace(legalForm, '')
+    if (bare !== group.name && bare.length > 1) add(kb.lookup(bare, {type: types, short: false}))
   }
   // Misspellings: names of two words or more only (a one-word name within
   // one edit of another is more often a different name: Everett, Everest).
