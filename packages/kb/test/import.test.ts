@@ -5,10 +5,9 @@ import {join} from 'node:path'
 import {gzipSync} from 'node:zlib'
 import {describe, expect, it} from 'vitest'
 import {SqliteKnowledgeBase, entityFromWikidata, importWikidataDump, type ImportProgress} from '../src/index.js'
-
-const dir = mkdtempSync(join(tmpdir(), 'kb-import-'))
 import {sharedDir} from './shared.js'
 
+const dir = mkdtempSync(join(tmpdir(), 'kb-import-'))
 const shared = sharedDir() ?? '/nonexistent'
 
 function item(id: string, label: string, p31: Array<string>, options: {aliases?: Array<string>; enwiki?: string; sitelinks?: number; mul?: string} = {}) {

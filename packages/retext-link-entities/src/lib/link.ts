@@ -52,6 +52,21 @@ const matchWeight = {label: 1, alias: 1, short: 0.4, fuzzy: 0.7}
 
 const stop = new Set(['the', 'of', 'a', 'an', 'and', 'former', 'then', 'late', 'us', 'u', 's', 'acting', 'deputy'])
 
+const letter = /\p{L}/u
+
+/** Memo of derived texts of KB descriptions (they repeat across documents). */
+const memo = new Map<string, {phrase: string; proper: Set<string>}>()
+
+function described(text: string): {phrase: string; proper: Set<string>} {
+  let value = memo.get(text)
+  if (!value) {
+    if (memo.size >= 100000) memo.clear()
+    value = {phrase: phrase(text), proper: properNames(text)}
+    memo.set(text, value)
+  }
+  return value
+}
+
 /** Capitalized word sequences of a description (`California`, `United States`). */
 function properNames(text: string): Set<string> {
   const found = new Set<string>()
@@ -130,16 +145,26 @@ export function linkGroups(
   documentText = ''
 ): Array<GroupLink> {
   const inText = new Map<string, boolean>()
+  /** Whether the document names `proper` as a whole word sequence. */
   const named = (proper: string): boolean => {
     let found = inText.get(proper)
     if (found === undefined) {
-      found = new RegExp(`(^|[^\\p{L}])${proper.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(documentText)
+      found = false
+      let at = documentText.indexOf(proper)
+      while (at !== -1 && !found) {
+        const before = documentText.charAt(at - 1)
+        const after = documentText.charAt(at + proper.length)
+        found = !letter.test(before) && !letter.test(after)
+        at = documentText.indexOf(proper, at + 1)
+      }
       inText.set(proper, found)
     }
     return found
   }
+
   // Context: the canonical names of the document, as lookup keys.
   const groupKeys = groups.map((g) => nameKey(g.name))
+  const paddedKeys = groupKeys.map((k) => ` ${k} `)
 
   const pools = groups.map((group) => candidatesFor(kb, group, settings.fuzzy))
 
@@ -157,12 +182,18 @@ export function linkGroups(
   })
 
   // What the anchors' descriptions say (`city in Washington, United States`).
-  const anchorTexts = [...anchors].map(([id, by]) => ({by, text: phrase(`${kb.get(id)?.description ?? ''}`)}))
+  const anchorTexts = [...anchors].map(([id, by]) => ({by, text: described(kb.get(id)?.description ?? '').phrase}))
 
   return groups.map((group, index) => {
     const pool = pools[index]!
     const ownKey = groupKeys[index]!
-    const others = new Set(groupKeys.filter((k, i) => i !== index && k && !ownKey.includes(k)))
+    const others = new Set<string>()
+    const otherPhrases: Array<string> = []
+    groupKeys.forEach((k, i) => {
+      if (i === index || !k || ownKey.includes(k) || others.has(k)) return
+      others.add(k)
+      otherPhrases.push(paddedKeys[i]!)
+    })
     const roleWords = new Set(group.roles.flatMap(words))
     const scored: Array<ScoredCandidate> = []
     const maxPopularity = Math.max(1, ...pool.map((c) => c.entity.popularity))
@@ -172,17 +203,17 @@ export function linkGroups(
       let score = matchWeight[c.match] * fit * (0.6 + 0.4 * Math.sqrt(c.entity.popularity / maxPopularity))
       if (c.match === 'fuzzy') score *= 1 - 0.1 * c.distance
       const text = `${c.entity.description} ${c.entity.wikipedia ?? ''}`
-      const description = new Set(words(text))
+      const description = roleWords.size ? new Set(words(text)) : undefined
       // Roles: "Vice President" against "vice president of the United States".
       let roleHits = 0
-      for (const w of roleWords) if (description.has(w)) roleHits++
+      for (const w of roleWords) if (description?.has(w)) roleHits++
       if (roleWords.size) score += 0.25 * (roleHits / roleWords.size)
       // Context: other names of the document in the description or title
       // (`San Jose, California` in an article that names California).
-      const padded = phrase(text)
+      const {phrase: padded, proper: propers} = described(text)
       let contextHits = 0
-      for (const k of others) if (padded.includes(` ${k} `)) contextHits++
-      for (const proper of properNames(text)) {
+      for (const k of otherPhrases) if (padded.includes(k)) contextHits++
+      for (const proper of propers) {
         const key = nameKey(proper)
         if (!ownKey.includes(key) && !others.has(key) && named(proper)) contextHits++
       }
