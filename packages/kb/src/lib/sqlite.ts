@@ -48,7 +48,8 @@ function fromRow(row: EntityRow): KbEntity {
 export class SqliteKbWriter {
   readonly #db: Database.Database
   readonly #insertEntity: Database.Statement
-  readonly #insertName: Database.Statement
+  /** `INSERT INTO names` of 1 to 8 rows at once (one call per entity). */
+  readonly #insertNames: Array<Database.Statement>
   readonly #batch: number
   #pending = 0
   #count = 0
@@ -61,10 +62,10 @@ export class SqliteKbWriter {
     this.#db.pragma('cache_size = -65536')
     this.#db.exec('DROP INDEX IF EXISTS names_key; DROP TABLE IF EXISTS names; DROP TABLE IF EXISTS entities; DROP TABLE IF EXISTS meta;')
     this.#db.exec(schema)
-    this.#insertEntity = this.#db.prepare(
-      'INSERT OR REPLACE INTO entities VALUES (@qid, @label, @description, @type, @classes, @wikipedia, @popularity, @aliases)'
+    this.#insertEntity = this.#db.prepare('INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    this.#insertNames = Array.from({length: 8}, (_, n) =>
+      this.#db.prepare(`INSERT INTO names VALUES ${Array.from({length: n + 1}, () => '(?, ?, ?)').join(', ')}`)
     )
-    this.#insertName = this.#db.prepare('INSERT INTO names VALUES (?, ?, ?)')
     this.#batch = options?.batch ?? 20000
     this.#db.exec('BEGIN')
   }
@@ -77,19 +78,25 @@ export class SqliteKbWriter {
   add(entity: KbEntity): void {
     const qid = Number(entity.id.slice(1))
     if (!/^Q\d+$/.test(entity.id)) throw new Error(`Not a QID: ${entity.id}`)
-    this.#insertEntity.run({
+    this.#insertEntity.run(
       qid,
-      label: entity.label,
-      description: entity.description,
-      type: entity.type,
-      classes: entity.classes.join(','),
-      wikipedia: entity.wikipedia ?? null,
-      popularity: entity.popularity,
-      aliases: entity.aliases.length ? JSON.stringify(entity.aliases) : ''
-    })
+      entity.label,
+      entity.description,
+      entity.type,
+      entity.classes.join(','),
+      entity.wikipedia ?? null,
+      entity.popularity,
+      entity.aliases.length ? JSON.stringify(entity.aliases) : ''
+    )
+    let values: Array<string | number> = []
     for (const [key, kind] of entityKeys(entity)) {
-      this.#insertName.run(key, qid, matchRank[kind])
+      values.push(key, qid, matchRank[kind])
+      if (values.length === 24) {
+        this.#insertNames[7]!.run(values)
+        values = []
+      }
     }
+    if (values.length) this.#insertNames[values.length / 3 - 1]!.run(values)
     this.#count++
     if (++this.#pending >= this.#batch) {
       this.#db.exec('COMMIT; BEGIN')
