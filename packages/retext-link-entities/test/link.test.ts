@@ -154,3 +154,22 @@ describe('legal forms', () => {
     expect(ids(person)).toEqual({m1: nilId('Dana Whitcombe Inc.', 'person')})
   })
 })
+
+describe('nationality adjectives', () => {
+  it('links a nationality adjective to its country through the KB', async () => {
+    const text = 'The Canadian airline and a Georgian wine maker signed; Swiss banks and Palestinian groups did not.'
+    const file = new VFile({value: text})
+    file.data.names = {
+      mentions: mentions(text, [
+        ['Canadian', 'other', 'Canadian'],
+        ['Georgian', 'other', 'Georgian'],
+        ['Swiss', 'other', 'Swiss'],
+        ['Palestinian', 'other', 'Palestinian']
+      ])
+    }
+    const processor = retext().use(retextLinkEntities, {kb: loadStarterKb(), nil: false})
+    await processor.run(processor.parse(file), file)
+    // Georgia the country, not the US state; Palestine has no country entry (Q6256) in the starter KB.
+    expect(ids(file)).toEqual({m1: 'Q16', m2: 'Q230', m3: 'Q39', m4: null})
+  })
+})

@@ -1,5 +1,6 @@
 import type {EntityRef, MentionType, NameMention} from '@copydesk/document'
 import {identityKey, nameKey, nilId, type EntityType, type KbCandidate, type KbEntity, type KnowledgeBase} from '@copydesk/kb'
+import {demonyms} from './demonyms.js'
 
 /** Settings of the linker (see `Options`). */
 export interface LinkSettings {
@@ -104,7 +105,16 @@ export function groupMentions(mentions: ReadonlyArray<NameMention>): Array<Menti
   return [...groups.values()]
 }
 
+/** Whether a candidate came from a nationality adjective (`American` → United States). */
+const fromDemonym = new WeakSet<KbCandidate>()
+
 function candidatesFor(kb: KnowledgeBase, group: MentionGroup, fuzzy: boolean): Array<KbCandidate> {
+  const country = group.type === 'person' ? undefined : demonyms[nameKey(group.name)]
+  if (country) {
+    const list = kb.lookup(country, {type: 'place', short: false}).filter((c) => c.entity.classes.includes('Q6256'))
+    for (const c of list) fromDemonym.add(c)
+    return list
+  }
   const types = Object.keys(typeFit[group.type]) as Array<EntityType>
   const found = new Map<string, KbCandidate>()
   const add = (list: Array<KbCandidate>) => {
@@ -198,7 +208,7 @@ export function linkGroups(
     const scored: Array<ScoredCandidate> = []
     const maxPopularity = Math.max(1, ...pool.map((c) => c.entity.popularity))
     for (const c of pool) {
-      const fit = typeFit[group.type][c.entity.type] ?? 0
+      const fit = fromDemonym.has(c) ? 0.9 : (typeFit[group.type][c.entity.type] ?? 0)
       if (!fit) continue
       let score = matchWeight[c.match] * fit * (0.6 + 0.4 * Math.sqrt(c.entity.popularity / maxPopularity))
       if (c.match === 'fuzzy') score *= 1 - 0.1 * c.distance
