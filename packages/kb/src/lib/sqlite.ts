@@ -158,7 +158,7 @@ export class SqliteKnowledgeBase implements KnowledgeBase {
     this.#byKey = this.#db.prepare<[string], [number, number]>('SELECT qid, kind FROM names WHERE key = ?').raw(true)
     this.#byPrefix = this.#db
       .prepare<[string, string, number, number], [string, number, number]>(
-        'SELECT key, qid, kind FROM names WHERE key >= ? AND key < ? AND length(key) BETWEEN ? AND ? LIMIT 50000'
+        'SELECT key, qid, kind FROM names WHERE key >= ? AND key < ? AND length(key) BETWEEN ? AND ? LIMIT 20000'
       )
       .raw(true)
     this.#byId = this.#db
@@ -191,7 +191,9 @@ export class SqliteKnowledgeBase implements KnowledgeBase {
     const key = nameKey(name)
     const bound = options?.maxDistance ?? defaultMaxDistance(key)
     const types = typeSet(options?.type)
-    const prefix = key.slice(0, 2)
+    // Three characters keep the scan short on large KBs (a misspelling in
+    // the first three characters is not found).
+    const prefix = key.slice(0, 3)
     const best = new Map<string, KbCandidate>()
     for (const [other, qid, kind] of this.#byPrefix.all(prefix, prefix + '\uffff', key.length - bound, key.length + bound)) {
       const d = other === key ? 0 : distance(other, key)
