@@ -59,6 +59,9 @@ describe.skipIf(!legislatorsDir || !existsSync(legislatorsDir))('starter KB agai
         .map((n) => nameKey(n.replace(/\s*\(.*\)/, '')))
       const ours = names(entity)
       if (entity.type !== 'person' || !theirs.some((n) => ours.has(n))) disagree.push(`${entity.id} ${entity.label} / ${full ?? `${first} ${last}`}`)
+      if (person.id.wikipedia && entity.wikipedia && entity.wikipedia !== person.id.wikipedia) {
+        disagree.push(`${entity.id} wikipedia ${entity.wikipedia} / ${person.id.wikipedia}`)
+      }
     }
     expect(checked).toBeGreaterThan(100)
     expect(disagree).toEqual([])
