@@ -114,6 +114,16 @@ describe('retextLinkEntities', () => {
     expect(ids(later)).toEqual({m1: 'Q9001'})
     const fresh = await link('Whitcombe spoke again.', [['Whitcombe', 'person', 'Whitcombe', undefined, 'dana-whitcombe']])
     expect(ids(fresh)).toEqual({m1: nilId('Whitcombe', 'person', 'dana-whitcombe')})
+    // Without a registry, each document on its own, whatever came before.
+    const processor = retext().use(retextLinkEntities, {kb: new MemoryKnowledgeBase('fixture-kb', entities), registry: false})
+    for (const text of ['Dana Whitcombe spoke.', 'Whitcombe spoke again.']) {
+      const file = new VFile({value: text})
+      file.data.names = {mentions: mentions(text, [[text.split(' spoke')[0]!, 'person', text.split(' spoke')[0]!, undefined, 'dana-whitcombe']])}
+      await processor.run(processor.parse(file), file)
+      expect(ids(file)).toEqual({m1: text.startsWith('Dana') ? 'Q9001' : nilId('Whitcombe', 'person', 'dana-whitcombe')})
+    }
+    // @ts-expect-error: not a Map.
+    expect(() => retext().use(retextLinkEntities, {kb: loadStarterKb(), registry: {}}).freeze()).toThrow('`registry`')
   })
 
   it('says when there are no names, and checks its options', async () => {

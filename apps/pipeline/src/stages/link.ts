@@ -105,7 +105,9 @@ export const linkStage: DocumentStage<LinksData> = {
   },
   async setup(config) {
     const kb = await loadKb(config)
-    const processor = unified().use(emptyParser).use(retextLinkEntities, {...config.options, kb})
+    // No registry across documents: results must not depend on which documents a
+    // worker saw before (the cache keys on one document); the corpus pass unifies.
+    const processor = unified().use(emptyParser).use(retextLinkEntities, {...config.options, kb, registry: false})
     return async (document) => runPlugin(processor, document, 'links', {entities: {}, kb: kb.snapshot})
   },
   corpus() {

@@ -23,9 +23,11 @@ export interface Options {
   /**
    * Decisions shared across the documents of a run, by entity key (the name
    * stage's cluster, else type and canonical name): one real entity gets one id
-   * in every article. Default: one registry per plugin instance.
+   * in every article. Default: one registry per plugin instance; `false`: none,
+   * each document on its own (results then do not depend on the order of
+   * documents, as a cache or worker threads need).
    */
-  registry?: Map<string, EntityRef> | null | undefined
+  registry?: Map<string, EntityRef> | false | null | undefined
 }
 
 const source = 'retext-link-entities'
@@ -49,12 +51,15 @@ export default function retextLinkEntities(options: Readonly<Options>) {
   const {kb} = options
   check('threshold', options.threshold, typeof options.threshold === 'number' && options.threshold >= 0 && options.threshold <= 1)
   check('ambiguity', options.ambiguity, typeof options.ambiguity === 'number' && options.ambiguity > 0 && options.ambiguity <= 1)
+  if (options.registry !== undefined && options.registry !== null && options.registry !== false && !(options.registry instanceof Map)) {
+    throw new TypeError('Unexpected `registry` option: expected a `Map`, `false` or nothing')
+  }
   const settings = {
     threshold: options.threshold ?? 0.5,
     ambiguity: options.ambiguity ?? 0.8,
     fuzzy: options.fuzzy ?? true,
     nil: options.nil ?? true,
-    registry: options.registry ?? new Map<string, EntityRef>()
+    registry: options.registry === false ? undefined : (options.registry ?? new Map<string, EntityRef>())
   }
 
   return function (_tree: Root, file: VFile): undefined {

@@ -8,7 +8,7 @@ export interface LinkSettings {
   ambiguity: number
   fuzzy: boolean
   nil: boolean
-  registry: Map<string, EntityRef>
+  registry: Map<string, EntityRef> | undefined
 }
 
 /** The mentions of one entity in one document. */
@@ -252,10 +252,10 @@ export function linkGroups(
       }
     }
     // One real entity, one id across the corpus: reuse what an earlier document decided.
-    const known = settings.registry.get(group.key)
+    const known = settings.registry?.get(group.key)
     if (known && (!ref || (!known.id.startsWith('nil:') && known.confidence > ref.confidence))) ref = {...known}
     if (!ref && settings.nil) ref = {id: nilId(group.name, group.type, group.cluster), label: group.name, confidence: 1}
-    if (ref && (!known || known.id.startsWith('nil:') || ref.id === known.id)) settings.registry.set(group.key, ref)
+    if (ref && (!known || known.id.startsWith('nil:') || ref.id === known.id)) settings.registry?.set(group.key, ref)
     return {group, ref, candidates: scored, ambiguous}
   })
 }
