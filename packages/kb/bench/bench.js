@@ -77,6 +77,10 @@ console.log(
 console.log(`kb import CPU: ${Math.round(result.kept / importCpu)} entities per CPU-second (${importCpu.toFixed(1)} CPU-s)`)
 console.log(`kb import peak RSS: ${mb(rss)} MB (target < 1000 MB)`)
 
+rmSync(db, {force: true})
+const threaded = await importWikidataDump(dump, db, {threads: 1})
+console.log(`kb import with 1 parser thread: ${Math.round(threaded.kept / threaded.seconds)} entities/s (${threaded.seconds.toFixed(1)} s)`)
+
 const kb = new SqliteKnowledgeBase(db)
 const probes = Array.from({length: 200_000}, (_, k) => name((k * 7919) % lines))
 let found = 0

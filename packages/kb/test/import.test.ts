@@ -110,6 +110,27 @@ describe('importWikidataDump', () => {
     kb.close()
   })
 
+  // Parser threads load the built worker: run where the package is built.
+  const built = new URL('../dist/index.js', import.meta.url)
+  it.skipIf(!existsSync(built))('parses on worker threads with the same result', async () => {
+    const {importWikidataDump: importBuilt, SqliteKnowledgeBase: Built} = (await import(built.href)) as typeof import('../src/index.js')
+    const input = join(dir, 'threads.json')
+    const many = ['[']
+    for (let i = 0; i < 5000; i++) {
+      many.push(JSON.stringify(item(`Q${7000 + i}`, `Person ${i} Fixture`, [i % 2 ? 'Q5' : 'Q515'], {enwiki: `Person ${i}`})) + ',')
+    }
+    many.push('{"broken": "Q5"', ']')
+    writeFileSync(input, many.join('\n'))
+    const inThread = await importBuilt(input, join(dir, 't0.sqlite'), {classes: ['Q5']})
+    const threaded = await importBuilt(input, join(dir, 't2.sqlite'), {classes: ['Q5'], threads: 2})
+    expect([threaded.lines, threaded.kept, threaded.invalid]).toEqual([inThread.lines, inThread.kept, inThread.invalid])
+    expect([threaded.kept, threaded.invalid]).toEqual([2500, 1])
+    const kb = new Built(join(dir, 't2.sqlite'))
+    expect(kb.lookup('Person 4999 Fixture').map((c) => c.entity.id)).toEqual(['Q11999'])
+    expect(kb.lookup('Person 4998 Fixture')).toEqual([])
+    kb.close()
+  })
+
   const sample = join(shared, 'kb/wikidata-dump-sample/entities.json')
   it.skipIf(!existsSync(sample))('imports the real 49-item dump sample', async () => {
     const result = await importWikidataDump(sample, join(dir, 'sample.sqlite'), {classes: ['Q5', 'Q6256', 'Q515']})

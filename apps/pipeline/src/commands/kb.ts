@@ -82,7 +82,8 @@ export function registerKbCommands(program: Command): Command {
     .option('--enwiki-only', 'keep only entities with an English Wikipedia article', false)
     .option('--min-sitelinks <n>', 'keep only entities with at least this many sitelinks', '0')
     .option('--snapshot <name>', 'snapshot name to record (default: from the dump name, count and date)')
-    .action(async (dump: string, options: {out: string; classes?: string; enwikiOnly: boolean; minSitelinks: string; snapshot?: string}) => {
+    .option('--threads <n>', 'worker threads that parse the dump while the main thread writes', '1')
+    .action(async (dump: string, options: {out: string; classes?: string; enwikiOnly: boolean; minSitelinks: string; snapshot?: string; threads: string}) => {
       const progress = progressReporter()
       try {
         const result = await importWikidataDump(
@@ -92,7 +93,8 @@ export function registerKbCommands(program: Command): Command {
             classes: options.classes ? options.classes.split(',').map((c) => c.trim()).filter(Boolean) : null,
             enwikiOnly: options.enwikiOnly,
             minSitelinks: Number(options.minSitelinks),
-            snapshot: options.snapshot ?? null
+            snapshot: options.snapshot ?? null,
+            threads: Number(options.threads)
           },
           progress.update
         )

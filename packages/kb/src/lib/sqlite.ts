@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import {distance} from 'fastest-levenshtein'
-import {compareCandidates, entityKeys, matchRank, typeSet} from './memory.js'
+import {compareCandidates, typeSet} from './memory.js'
+import {prepareEntity, type PreparedEntity} from './parse.js'
 import {defaultMaxDistance, nameKey} from './normalize.js'
 import type {
   EntityType,
@@ -76,6 +77,11 @@ export class SqliteKbWriter {
   }
 
   add(entity: KbEntity): void {
+    this.addPrepared(prepareEntity(entity))
+  }
+
+  /** Add an entity with its `names` rows (`key, kind` pairs), as `prepareEntity` makes them. */
+  addPrepared([entity, keys]: PreparedEntity): void {
     const qid = Number(entity.id.slice(1))
     if (!/^Q\d+$/.test(entity.id)) throw new Error(`Not a QID: ${entity.id}`)
     this.#insertEntity.run(
@@ -89,8 +95,8 @@ export class SqliteKbWriter {
       entity.aliases.length ? JSON.stringify(entity.aliases) : ''
     )
     let values: Array<string | number> = []
-    for (const [key, kind] of entityKeys(entity)) {
-      values.push(key, qid, matchRank[kind])
+    for (let i = 0; i < keys.length; i += 2) {
+      values.push(keys[i]!, qid, keys[i + 1]!)
       if (values.length === 24) {
         this.#insertNames[7]!.run(values)
         values = []
