@@ -13,6 +13,8 @@ import {appDir, cacheDir, rootDir, sampleCorpus, stageEnv, stageNames, workDir, 
 import {ProgressView} from './lib/progress.js'
 import {runTurbo} from './lib/turbo.js'
 import {parseFormats} from './stages/export.js'
+import {parseRedisUrl} from './lib/queue.js'
+import {runWorker, type WorkerOptions} from './commands/worker.js'
 import {stageKeys} from './stages/index.js'
 
 const version = (JSON.parse(fs.readFileSync(path.join(appDir, 'package.json'), 'utf8')) as {version: string}).version
@@ -30,6 +32,7 @@ interface RunOptions {
   kb?: string
   published?: string
   concurrency?: string
+  queue?: string
   progress: boolean
 }
 
@@ -130,7 +133,12 @@ export async function run(options: RunOptions): Promise<number> {
     // --force re-runs every task (turbo --force) and bypasses the per-document
     // caches; results are still written to both, under their normal keys.
     if (options.force) env.COPYDESK_FORCE = '1'
-    // Threads change how fast, never what: not part of any hash.
+    if (options.queue) {
+      parseRedisUrl(options.queue)
+      env.COPYDESK_QUEUE = options.queue
+    }
+
+    // Threads and queues change how fast, never what: not part of any hash.
     if (options.concurrency !== undefined) {
       const threads = Number(options.concurrency)
       if (!Number.isInteger(threads) || threads < 1) {
@@ -256,10 +264,21 @@ export function program(): Command {
     .option('--kb <file>', 'SQLite knowledge base to link against (default: the embedded starter KB)')
     .option('--published <date>', 'publication date for documents that have none (ISO 8601)')
     .option('--concurrency <n>', 'worker threads per stage (default: the number of cores)')
+    .option('--queue <url>', 'spread documents over workers through a BullMQ queue (redis://host:port)')
     .option('--force', 'ignore every cache and run all stages again')
     .addOption(new Option('--no-progress', 'no progress display'))
     .action(async (options: RunOptions) => {
       process.exitCode = await run(options)
+    })
+
+  cli
+    .command('worker')
+    .description('process documents from a BullMQ queue for runs started with --queue')
+    .requiredOption('--queue <url>', 'the Redis URL (redis://host:port)')
+    .option('--concurrency <n>', 'batches processed at once', '1')
+    .action(async (options: WorkerOptions) => {
+      parseRedisUrl(options.queue)
+      process.exitCode = await runWorker(options)
     })
 
   return cli

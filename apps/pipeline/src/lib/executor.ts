@@ -1,12 +1,16 @@
 import os from 'node:os'
 import {fileURLToPath} from 'node:url'
 import {Piscina} from 'piscina'
+import {QueueExecutor, batchSize} from './queue.js'
 import type {DocumentStage, StageConfig, StageDocument, StageResult} from '../stages/types.js'
 
 /** Runs a stage's per-document function, in this thread or on a pool of worker threads. */
 export interface Executor {
-  run(document: StageDocument): Promise<StageResult>
+  /** Process one document; `key` is its per-document cache key. */
+  run(key: string, document: StageDocument): Promise<StageResult>
   close(): Promise<void>
+  /** How many documents may be in flight. */
+  window: number
 }
 
 /** Task sent to a worker thread. */
@@ -35,12 +39,30 @@ export function createExecutor(
   stage: DocumentStage,
   config: StageConfig,
   configJson: string,
-  threads: number
+  threads: number,
+  version: string
 ): Executor {
+  const queue = process.env.COPYDESK_QUEUE
+  if (queue) {
+    let executor: QueueExecutor | undefined
+    return {
+      // Enough batches in flight to keep many workers busy.
+      window: batchSize * 32,
+      async run(key, document) {
+        executor ??= new QueueExecutor(queue, name, configJson, version)
+        return executor.run(key, document)
+      },
+      async close() {
+        await executor?.close()
+      }
+    }
+  }
+
   if (threads <= 1) {
     let process_: Promise<(document: StageDocument) => Promise<StageResult>> | undefined
     return {
-      async run(document) {
+      window: windowPerThread,
+      async run(_key, document) {
         process_ ??= stage.setup(config)
         return (await process_)(document)
       },
@@ -50,7 +72,8 @@ export function createExecutor(
 
   let pool: Piscina | undefined
   return {
-    async run(document) {
+    window: threads * windowPerThread,
+    async run(_key, document) {
       pool ??= new Piscina({
         filename: fileURLToPath(new URL('../worker.js', import.meta.url)),
         minThreads: 1,
