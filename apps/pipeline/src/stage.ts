@@ -311,6 +311,7 @@ async function main(): Promise<void> {
   }
 
   stats.ms = Math.round(performance.now() - start)
+  stats.maxRss = process.resourceUsage().maxRSS * 1024
   const manifest: Manifest = {stage: name, key, files, stats}
   if (info) manifest.info = info
   writeManifest(workDir, manifest)
