@@ -179,17 +179,16 @@ export async function run(options: RunOptions): Promise<number> {
     fs.mkdirSync(out, {recursive: true})
     for (const entry of manifests.export.files) {
       const from = path.join(workDir, 'export', entry.name)
-      const to = path.join(out, entry.name)
-      const stat = fs.statSync(from)
-      if (stat.isDirectory()) {
-        fs.rmSync(`${to}.tmp`, {recursive: true, force: true})
-        fs.cpSync(from, `${to}.tmp`, {recursive: true})
-        fs.rmSync(to, {recursive: true, force: true})
-        fs.renameSync(`${to}.tmp`, to)
-      } else {
-        fs.copyFileSync(from, `${to}.tmp`)
-        fs.renameSync(`${to}.tmp`, to)
+      const to = path.resolve(out, entry.name)
+      // Names come from the manifest: never let one write outside --out.
+      if (!to.startsWith(out + path.sep)) {
+        process.stderr.write(`copydesk: refusing to write ${entry.name} outside ${out}\n`)
+        return 1
       }
+
+      fs.mkdirSync(path.dirname(to), {recursive: true})
+      fs.copyFileSync(from, `${to}.tmp`)
+      fs.renameSync(`${to}.tmp`, to)
     }
 
     const ingest = manifests.ingest.stats
