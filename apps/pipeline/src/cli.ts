@@ -215,7 +215,19 @@ export async function run(options: RunOptions): Promise<number> {
     )
     const warnings = Object.entries(manifests.export.stats.messages).sort((a, b) => b[1] - a[1])
     if (warnings.length > 0) lines.push(`  messages: ${warnings.map(([rule, n]) => `${rule} ${n}`).join(', ')}`)
-    lines.push(`  output: ${manifests.export.files.map((f) => path.join(relativeOut, f.name)).join(', ')}`)
+    // One entry per top-level file or folder (the HTML report has a page per document).
+    const shown = new Map<string, number>()
+    for (const entry of manifests.export.files) {
+      const top = entry.name.split('/')[0]
+      shown.set(top, (shown.get(top) ?? 0) + 1)
+    }
+
+    const outputs = [...shown].map(([name, count]) =>
+      count > 1 || manifests.export.files.every((f) => f.name !== name)
+        ? `${path.join(relativeOut, name)}/ (${count} files)`
+        : path.join(relativeOut, name)
+    )
+    lines.push(`  output: ${outputs.join(', ')}`)
     lines.push(`  time: ${formatMs(performance.now() - started)}`)
     process.stderr.write(lines.join('\n') + '\n')
 
