@@ -122,7 +122,8 @@ describe('HTML report', () => {
     }
 
     const page = fs.readFileSync(path.join(folder, 'doc', safeFileName(hostile.id, '.html')), 'utf8')
-    expect(page).toContain('&#x3C;script>alert("title")&#x3C;/script>"&#x3E;&#x3C;img src=x onerror=alert(1)>')
+    expect(page).toContain('<h1>&#x3C;script>alert("title")&#x3C;/script>">&#x3C;img src=x onerror=alert(1)></h1>')
+    expect(page).toContain('title="&#x22;><svg onload=alert(6)> · entity <i>Mallory</i>')
     expect(page).toContain('<dd>javascript:alert(document.cookie)</dd>')
     expect(page).toContain(`content="default-src 'none'; style-src 'self'`)
   })
