@@ -125,6 +125,6 @@ describe('HTML report', () => {
     expect(page).toContain('<h1>&#x3C;script>alert("title")&#x3C;/script>">&#x3C;img src=x onerror=alert(1)></h1>')
     expect(page).toContain('title="&#x22;><svg onload=alert(6)> · entity <i>Mallory</i>')
     expect(page).toContain('<dd>javascript:alert(document.cookie)</dd>')
-    expect(page).toContain(`content="default-src 'none'; style-src 'self'`)
+    expect(page).toContain('content="default-src &#x27;none&#x27;; style-src &#x27;self&#x27;')
   })
 })
