@@ -78,6 +78,7 @@ export class AtomicFile {
   private pending: Array<string> = []
   private pendingLength = 0
   private done = false
+  private error: Error | undefined
 
   constructor(file: string, format: Format) {
     this.file = path.resolve(file)
@@ -95,12 +96,13 @@ export class AtomicFile {
 
   /** Write buffered text to disk, waiting when the stream asks to. */
   async flush(force = false): Promise<void> {
-    if (this.pendingLength === 0 || (!force && this.pendingLength < 65_536)) return
+    if (this.error) throw this.error
+    if (this.pendingLength === 0 || (!force && this.pendingLength < 262_144)) return
     if (!this.stream) {
       await fs.promises.mkdir(path.dirname(this.file), {recursive: true})
-      this.stream = fs.createWriteStream(this.temporary, {flags: 'wx'})
-      this.stream.on('error', () => {
-        // Surfaced through `once(…, 'drain' | 'finish')` rejections.
+      this.stream = fs.createWriteStream(this.temporary, {flags: 'wx', highWaterMark: 1_048_576})
+      this.stream.on('error', (error) => {
+        this.error = error
       })
     }
 
@@ -109,7 +111,10 @@ export class AtomicFile {
     this.pendingLength = 0
     this.hash.update(buffer)
     this.bytes += buffer.length
-    if (!this.stream.write(buffer)) await once(this.stream, 'drain')
+    this.stream.write(buffer)
+    // Let the disk lag behind a little (bounded), rather than stopping every
+    // writer of a multi-format run at each chunk.
+    if (this.stream.writableLength > 8_388_608) await once(this.stream, 'drain')
   }
 
   /** Finish the file under its temporary name (see `publish`). */
@@ -166,4 +171,30 @@ export async function stageFile(
   }
 
   return {format, path: path.resolve(file), temporary, bytes, sha256: hash.digest('hex')}
+}
+
+const madeFolders = new Set<string>()
+
+/**
+ * Write `content` to a temporary file next to `file` in one call, for many
+ * small files (report pages). Publish it with `publish`.
+ */
+export async function stageText(file: string, format: Format, content: string): Promise<StagedFile> {
+  const target = path.resolve(file)
+  const folder = path.dirname(target)
+  if (!madeFolders.has(folder)) {
+    await fs.promises.mkdir(folder, {recursive: true})
+    madeFolders.add(folder)
+  }
+
+  const temporary = temporaryPath(target)
+  const buffer = Buffer.from(content, 'utf8')
+  await fs.promises.writeFile(temporary, buffer, {flag: 'wx'})
+  return {
+    format,
+    path: target,
+    temporary,
+    bytes: buffer.length,
+    sha256: crypto.createHash('sha256').update(buffer).digest('hex')
+  }
 }

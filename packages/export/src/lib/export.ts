@@ -5,6 +5,7 @@ import {createHtmlWriter, type HtmlOptions} from './html.js'
 import {createJsonLdWriter, type JsonLdOptions} from './jsonld.js'
 import {createJsonlWriter, createJsonWriter} from './jsonl.js'
 import {createNTriplesWriter, createTurtleWriter, type RdfOptions} from './rdf.js'
+import {createRemoteWriter, workerScript} from './remote.js'
 import {createSqliteWriter} from './sqlite.js'
 import {drive, type RecordWriter, type Records} from './writer.js'
 
@@ -46,6 +47,12 @@ export interface ExportOptions {
   rdf?: Readonly<RdfOptions> | null | undefined
   /** Options of the HTML report. */
   html?: Readonly<HtmlOptions> | null | undefined
+  /**
+   * Write the HTML report in a worker thread while the other formats are
+   * written on the main thread (default: `true`; used when the report and
+   * another format are chosen).
+   */
+  worker?: boolean | null | undefined
 }
 
 /**
@@ -143,6 +150,18 @@ export async function exportRecords(
   }
 
   const unique = formats.filter((format) => chosen.includes(format))
+  const script = options.worker === false ? undefined : workerScript()
+  if (script && unique.includes('html') && unique.length > 1) {
+    const {worker, ...plain} = options
+    return drive(
+      [
+        createRemoteWriter(script, ['html'], plain),
+        ...unique.filter((format) => format !== 'html').map((format) => createWriter(format, options))
+      ],
+      records
+    )
+  }
+
   return drive(
     unique.map((format) => createWriter(format, options)),
     records

@@ -3,7 +3,7 @@ import type {ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
 import type {DocumentRecord, MentionType} from '@copydesk/document'
-import {AtomicFile, discard, type ExportedFile, type StagedFile} from './atomic.js'
+import {discard, stageText, type ExportedFile, type StagedFile} from './atomic.js'
 import {
   entityOfMention,
   inside,
@@ -256,14 +256,24 @@ export function createHtmlWriter(
   const timeline: Array<TimelineEntry> = []
   const warnings: Array<WarningEntry> = []
   const staged: Array<StagedFile> = []
-  const open = new Set<AtomicFile>()
+  // Page writes in flight: rendering the next page overlaps the disk.
+  let pending: Array<Promise<void>> = []
+
+  async function settle() {
+    const waiting = pending
+    pending = []
+    const results = await Promise.allSettled(waiting)
+    for (const result of results) if (result.status === 'rejected') throw result.reason
+  }
 
   async function put(name: string, content: string) {
-    const out = new AtomicFile(inside(path.join(root, path.dirname(name)), path.basename(name)), 'html')
-    open.add(out)
-    out.write(content)
-    staged.push(await out.finish())
-    open.delete(out)
+    const file = inside(path.join(root, path.dirname(name)), path.basename(name))
+    pending.push(
+      stageText(file, 'html', content).then((done) => {
+        staged.push(done)
+      })
+    )
+    if (pending.length >= 16) await settle()
   }
 
   function entityFile(id: string) {
@@ -540,16 +550,14 @@ export function createHtmlWriter(
         ])
       )
 
-      const style = new AtomicFile(path.join(root, 'style.css'), 'html')
-      open.add(style)
-      style.write(reportStyle)
-      staged.push(await style.finish())
-      open.delete(style)
+      await put('style.css', reportStyle)
+      await settle()
       return staged.splice(0)
     },
 
     async abort() {
-      await Promise.all([...open].map((file) => file.abort()))
+      await Promise.allSettled(pending)
+      pending = []
       await discard(staged.splice(0))
     }
   }

@@ -1,5 +1,6 @@
 import type {DocumentRecord} from '@copydesk/document'
 import {AtomicFile, type ExportedFile, type StagedFile} from './atomic.js'
+import {recordJson} from './util.js'
 import {drive, type RecordWriter, type Records} from './writer.js'
 
 /**
@@ -9,7 +10,7 @@ export function createJsonlWriter(file: string): RecordWriter {
   const out = new AtomicFile(file, 'jsonl')
   return {
     async write(record: DocumentRecord) {
-      out.write(JSON.stringify(record) + '\n')
+      out.write(recordJson(record) + '\n')
       await out.flush()
     },
     async finish(): Promise<Array<StagedFile>> {
@@ -27,7 +28,7 @@ export function createJsonWriter(file: string): RecordWriter {
   let first = true
   return {
     async write(record: DocumentRecord) {
-      out.write((first ? '[\n' : ',\n') + JSON.stringify(record))
+      out.write((first ? '[\n' : ',\n') + recordJson(record))
       first = false
       await out.flush()
     },

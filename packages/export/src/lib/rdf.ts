@@ -45,7 +45,19 @@ export function toQuads(
   record: DocumentRecord,
   options?: Readonly<RdfOptions> | null | undefined
 ): Array<Quad> {
-  const base = documentIri(record.id, options?.documentBase ?? undefined)
+  const documentBase = options?.documentBase ?? undefined
+  const cached = quadCache.get(record)
+  if (cached && cached.base === documentBase) return cached.quads
+  const quads = buildQuads(record, documentBase)
+  quadCache.set(record, {base: documentBase, quads})
+  return quads
+}
+
+// Turtle and N-Triples in one run share the quads of a record.
+const quadCache = new WeakMap<DocumentRecord, {base: string | undefined; quads: Array<Quad>}>()
+
+function buildQuads(record: DocumentRecord, documentBase: string | undefined): Array<Quad> {
+  const base = documentIri(record.id, documentBase)
   const article = namedNode(base)
   const toPoints = codePointOffsets(record.text)
   const length = toPoints(record.text.length)

@@ -94,3 +94,16 @@ export function codePointOffsets(text: string): (offset: number) => number {
   table[text.length] = points
   return (offset) => table[offset]!
 }
+
+const jsonCache = new WeakMap<DocumentRecord, string>()
+
+/** `JSON.stringify(record)`, computed once per record for all writers of a run. */
+export function recordJson(record: DocumentRecord): string {
+  let json = jsonCache.get(record)
+  if (json === undefined) {
+    json = JSON.stringify(record)
+    jsonCache.set(record, json)
+  }
+
+  return json
+}
