@@ -33,6 +33,7 @@ if (parentPort) {
       for (const writer of writers) await writer.write(message.record)
       post({type: 'ack'})
     } else if (message.type === 'finish') {
+      if (failed) throw new Error('Export worker failed earlier; not finishing')
       const staged: Array<StagedFile> = []
       for (const writer of writers) staged.push(...(await writer.finish()))
       post({type: 'staged', staged})
