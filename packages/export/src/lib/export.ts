@@ -153,13 +153,15 @@ export async function exportRecords(
   const script = options.worker === false ? undefined : workerScript()
   if (script && unique.includes('html') && unique.length > 1) {
     const {worker, ...plain} = options
-    return drive(
+    const files = await drive(
       [
         createRemoteWriter(script, ['html'], plain),
         ...unique.filter((format) => format !== 'html').map((format) => createWriter(format, options))
       ],
       records
     )
+    // Report files last, as in a single-thread run.
+    return [...files.filter((file) => file.format !== 'html'), ...files.filter((file) => file.format === 'html')]
   }
 
   return drive(

@@ -552,7 +552,8 @@ export function createHtmlWriter(
 
       await put('style.css', reportStyle)
       await settle()
-      return staged.splice(0)
+      // Pages finish in any order: list them by path.
+      return staged.splice(0).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     },
 
     async abort() {
