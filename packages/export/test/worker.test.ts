@@ -1,30 +1,43 @@
 import {execFileSync} from 'node:child_process'
+import fs from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {DocumentRecord} from '@copydesk/document'
-import {beforeAll, describe, expect, it} from 'vitest'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type * as Api from '../src/index.js'
 import {corpus, hostile, trip, visit} from './fixtures.js'
 import {listFiles, temporaryFolder} from './helpers.js'
 
-// The worker thread runs built JavaScript: build this package, then use `dist`.
+// The worker thread runs compiled JavaScript: compile the sources into a
+// folder of this test's own (not `dist`, which a parallel build may be
+// writing), inside the package so that dependencies resolve.
 const packageFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const compiled = path.join(packageFolder, '.test-dist')
 let api: typeof Api
 let workerScript: () => URL | undefined
 
 beforeAll(async () => {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
-  execFileSync(process.execPath, [tsc, '-b'], {cwd: packageFolder, stdio: 'inherit'})
-  api = (await import(path.join(packageFolder, 'dist', 'index.js'))) as typeof Api
-  ;({workerScript} = (await import(path.join(packageFolder, 'dist', 'lib', 'remote.js'))) as {
+  fs.rmSync(compiled, {recursive: true, force: true})
+  execFileSync(
+    process.execPath,
+    [tsc, '-p', 'tsconfig.json', '--outDir', compiled, '--composite', 'false', '--incremental', 'false', '--declaration', 'false', '--declarationMap', 'false', '--sourceMap', 'false'],
+    {cwd: packageFolder, stdio: 'inherit'}
+  )
+  api = (await import(path.join(compiled, 'index.js'))) as typeof Api
+  ;({workerScript} = (await import(path.join(compiled, 'lib', 'remote.js'))) as {
     workerScript: () => URL | undefined
   })
 }, 120_000)
 
+afterAll(() => {
+  fs.rmSync(compiled, {recursive: true, force: true})
+})
+
 describe('exportRecords with the report in a worker thread', () => {
   it('writes the same files as a single-thread run', async () => {
-    expect(workerScript()?.pathname).toBe(path.join(packageFolder, 'dist', 'lib', 'worker.js'))
+    expect(workerScript()?.pathname).toBe(path.join(compiled, 'lib', 'worker.js'))
     const threaded = temporaryFolder()
     const single = temporaryFolder()
     const records = [...corpus, hostile]
