@@ -88,7 +88,8 @@ td.n,th.n{text-align:right}
 .timeline ol{list-style:none;padding:0}
 .timeline li{padding:.2rem 0;border-bottom:1px dotted var(--line)}
 .timeline h2 small{color:var(--muted);font-weight:normal}
-@media (max-width:40rem){body{font-size:.95rem}h1{font-size:1.3rem}.meta{grid-template-columns:1fr}.meta dt{font-weight:bold}}
+@media (max-width:40rem){body{font-size:.95rem}h1{font-size:1.3rem}.meta{grid-template-columns:1fr}.meta dt{font-weight:bold}
+table,tbody,tr,td{display:block}thead{position:absolute;left:-999rem}tr{border-bottom:1px solid var(--line);padding:.35rem 0}td,td.n{border:0;padding:.1rem 0;text-align:left}td:empty{display:none}td[data-label]::before{content:attr(data-label) ": ";font-weight:600;color:var(--muted)}}
 `
 
 const contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'"
@@ -152,9 +153,13 @@ function table(
         rows.map((row) =>
           h(
             'tr',
-            row.map((cell) =>
-              typeof cell === 'number' ? h('td.n', String(cell)) : h('td', cell)
-            )
+            row.map((cell, index) => {
+              const header = headers[index]
+              const label = typeof header === 'string' ? header : header ? header[0] : ''
+              return typeof cell === 'number'
+                ? h('td.n', {dataLabel: label}, String(cell))
+                : h('td', {dataLabel: label}, cell)
+            })
           )
         )
       )
