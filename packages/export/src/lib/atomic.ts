@@ -29,6 +29,9 @@ export type Format =
 
 let counter = 0
 
+/** Size of the encoding buffer of `AtomicFile`. */
+const chunkSize = 65_536
+
 /** A file complete under its temporary name, waiting to be renamed. */
 export interface StagedFile extends ExportedFile {
   /** Temporary path, in the same folder as `path`. */
@@ -75,8 +78,11 @@ export class AtomicFile {
   private stream: fs.WriteStream | undefined
   private readonly hash = crypto.createHash('sha256')
   private bytes = 0
-  private pending: Array<string> = []
-  private pendingLength = 0
+  /** Encoded text not yet handed to the stream. */
+  private buffer: Buffer = Buffer.allocUnsafe(chunkSize)
+  private used = 0
+  private ready: Array<Buffer> = []
+  private readyBytes = 0
   private done = false
   private error: Error | undefined
 
@@ -86,18 +92,42 @@ export class AtomicFile {
     this.temporary = temporaryPath(this.file)
   }
 
-  /** Queue text; flushed to disk by `flush` or when enough is buffered. */
+  /** Queue text; it goes to disk on `flush` once enough is buffered. */
   write(chunk: string): void {
     if (this.done) throw new Error('Cannot write to `' + this.file + '`: already closed')
     if (chunk.length === 0) return
-    this.pending.push(chunk)
-    this.pendingLength += chunk.length
+    // A UTF-16 unit is at most 3 UTF-8 bytes: encode straight into the buffer
+    // when it surely fits, saving the joined string and its garbage.
+    if (this.used + chunk.length * 3 > chunkSize) {
+      this.seal()
+      if (chunk.length * 3 > chunkSize) {
+        this.push(Buffer.from(chunk, 'utf8'))
+        return
+      }
+    }
+
+    this.used += this.buffer.write(chunk, this.used, 'utf8')
   }
 
-  /** Write buffered text to disk, waiting when the stream asks to. */
+  private seal() {
+    if (this.used === 0) return
+    this.push(this.buffer.subarray(0, this.used))
+    this.buffer = Buffer.allocUnsafe(chunkSize)
+    this.used = 0
+  }
+
+  private push(bytes: Buffer) {
+    this.hash.update(bytes)
+    this.bytes += bytes.length
+    this.ready.push(bytes)
+    this.readyBytes += bytes.length
+  }
+
+  /** Hand encoded text to the disk, waiting when the disk falls far behind. */
   async flush(force = false): Promise<void> {
     if (this.error) throw this.error
-    if (this.pendingLength === 0 || (!force && this.pendingLength < 262_144)) return
+    if (force) this.seal()
+    if (this.readyBytes === 0 || (!force && this.readyBytes < 262_144)) return
     if (!this.stream) {
       await fs.promises.mkdir(path.dirname(this.file), {recursive: true})
       this.stream = fs.createWriteStream(this.temporary, {flags: 'wx', highWaterMark: 1_048_576})
@@ -106,12 +136,10 @@ export class AtomicFile {
       })
     }
 
-    const buffer = Buffer.from(this.pending.join(''), 'utf8')
-    this.pending = []
-    this.pendingLength = 0
-    this.hash.update(buffer)
-    this.bytes += buffer.length
-    this.stream.write(buffer)
+    const chunks = this.ready
+    this.ready = []
+    this.readyBytes = 0
+    for (const chunk of chunks) this.stream.write(chunk)
     // Let the disk lag behind a little (bounded), rather than stopping every
     // writer of a multi-format run at each chunk.
     if (this.stream.writableLength > 8_388_608) await once(this.stream, 'drain')
@@ -143,7 +171,7 @@ export class AtomicFile {
   /** Drop the temporary file; the target is left as it was. */
   async abort(): Promise<void> {
     this.done = true
-    this.pending = []
+    this.ready = []
     if (this.stream) {
       const stream = this.stream
       if (!stream.closed) {
