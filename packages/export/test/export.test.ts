@@ -101,6 +101,16 @@ describe('exportRecords', () => {
     expect(await writeJsonl(path.join(path.dirname(file), 'empty.jsonl'), [visit, trip])).toBe(2)
   })
 
+  it('keeps multi-byte text whole across buffer boundaries', async () => {
+    const file = path.join(temporaryFolder(), 'big.jsonl')
+    const long = {...trip, id: 'long', text: 'Ünïcödé 😀 “quoted” — '.repeat(6000)}
+    const records = [long, ...Array.from({length: 400}, (_, index) => ({...visit, id: 'copy-' + index})), long]
+    expect(await writeJsonl(file, records)).toBe(402)
+    const content = fs.readFileSync(file, 'utf8')
+    expect(content.length).toBeGreaterThan(300_000)
+    expect(content.trim().split('\n').map((line) => JSON.parse(line) as unknown)).toEqual(records)
+  })
+
   it('leaves no file, complete or temporary, when the input fails midway', async () => {
     const outDir = temporaryFolder()
     async function* broken() {
