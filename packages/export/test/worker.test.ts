@@ -63,4 +63,14 @@ describe('exportRecords with the report in a worker thread', () => {
     )
     expect(listFiles(outDir)).toEqual([])
   })
+
+  it('fails the run, leaving nothing behind, when the worker cannot write', async () => {
+    const outDir = temporaryFolder()
+    // A file where the report folder should go.
+    fs.writeFileSync(path.join(outDir, 'report'), 'in the way')
+    await expect(
+      api.exportRecords([visit, trip], {outDir, formats: ['jsonl', 'csv', 'html']})
+    ).rejects.toThrow(/EEXIST|ENOTDIR/)
+    expect(listFiles(outDir)).toEqual(['report'])
+  })
 })

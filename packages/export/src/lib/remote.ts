@@ -8,7 +8,7 @@ import type {FromWorker, ToWorker} from './worker.js'
 import type {RecordWriter} from './writer.js'
 
 /** Records sent to the worker but not yet written by it. */
-const window = 64
+const maxInFlight = 64
 
 /** The worker script, when running from the built package (not from source). */
 export function workerScript(): URL | undefined {
@@ -18,7 +18,7 @@ export function workerScript(): URL | undefined {
 
 /**
  * A writer whose formats run in a worker thread. `write` only posts the
- * record (waiting when the worker is `window` records behind), so the main
+ * record (waiting when the worker is `maxInFlight` records behind), so the main
  * thread goes on with its own writers.
  */
 export function createRemoteWriter(
@@ -75,7 +75,7 @@ export function createRemoteWriter(
       if (failure) throw failure
       send({type: 'record', record})
       inflight++
-      while (inflight >= window && !failure) {
+      while (inflight >= maxInFlight && !failure) {
         await new Promise<void>((resolve) => {
           wake = resolve
         })
@@ -98,7 +98,7 @@ export function createRemoteWriter(
       try {
         if (!failure) await ask({type: 'abort'})
       } catch {
-        // The worker failed; its temporary files go with its own abort.
+        // The worker failed and already removed its temporary files.
       } finally {
         settled = true
         await worker.terminate()

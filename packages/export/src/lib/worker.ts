@@ -38,7 +38,7 @@ if (parentPort) {
       for (const writer of writers) staged.push(...(await writer.finish()))
       post({type: 'staged', staged})
     } else {
-      await Promise.all(writers.map((writer) => writer.abort().catch(() => {})))
+      if (!failed) await Promise.all(writers.map((writer) => writer.abort().catch(() => {})))
       post({type: 'aborted'})
     }
   }
@@ -46,8 +46,13 @@ if (parentPort) {
   port.on('message', (message: ToWorker) => {
     chain = chain
       .then(() => handle(message))
-      .catch((error: unknown) => {
-        failed = true
+      .catch(async (error: unknown) => {
+        if (!failed) {
+          failed = true
+          // Leave no temporary file behind, then tell the main thread.
+          await Promise.all(writers.map((writer) => writer.abort().catch(() => {})))
+        }
+
         post({type: 'error', message: error instanceof Error ? error.message : String(error)})
       })
   })
