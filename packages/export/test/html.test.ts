@@ -96,11 +96,12 @@ describe('HTML report', () => {
   })
 
   it('escapes hostile content, links only http(s) and keeps files in the folder', async () => {
-    const folder = temporaryFolder()
-    const outer = path.dirname(folder)
-    const before = new Set(fs.readdirSync(outer))
+    // A folder of our own around the report: nothing may appear next to it.
+    const outer = temporaryFolder()
+    const folder = path.join(outer, 'report')
     await writeHtmlReport(folder, [hostile, trip])
-    expect(new Set(fs.readdirSync(outer))).toEqual(before)
+    expect(fs.readdirSync(outer)).toEqual(['report'])
+    expect(fs.readdirSync(folder).sort()).toEqual(['doc', 'entity', 'index.html', 'style.css', 'timeline.html', 'warnings.html'])
     const files = listFiles(folder)
     expect(files).toContain('doc/' + safeFileName('../../etc/passwd', '.html'))
     expect(safeFileName('../../etc/passwd', '.html')).toMatch(/^etc-passwd-[0-9a-f]{10}\.html$/)
