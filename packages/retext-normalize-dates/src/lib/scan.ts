@@ -1,0 +1,928 @@
+/**
+ * The scanner: precompiled regular expressions over the raw text, each with a builder that checks
+ * the context and says what the match means (a `Spec`). Values are decided later (`resolve.ts`).
+ */
+import type {TimexType} from '@copydesk/document'
+import type {Unit} from './calendar.js'
+
+export type Part = 'MO' | 'AF' | 'EV' | 'NI'
+export type Direction = 'tense' | 'last' | 'next' | 'this'
+
+/** What an expression means, before anchoring. */
+export type Spec =
+  | {kind: 'date'; year?: number; month?: number; day?: number; weekday?: number; mod?: string; dir?: Direction}
+  | {kind: 'year'; year: number; mod?: string}
+  | {kind: 'decade'; value: string; mod?: string}
+  | {kind: 'quarter'; quarter: number; year?: number; relYear?: number; previous?: boolean}
+  | {kind: 'season'; season: string; year?: number; relYear?: number; dir?: Direction}
+  | {kind: 'weekday'; weekday: number; dir: Direction; part?: Part; mod?: string; anaphoric?: boolean}
+  /** An offset of `n` units from the publication date or from the narrative (`anaphoric`). */
+  | {kind: 'relative'; unit: Unit | 'weekend'; n: number; anaphoric: boolean; deictic?: boolean; part?: Part; mod?: string; at?: Unit}
+  | {kind: 'fixed'; value: string; mod?: string}
+  | {
+      kind: 'time'
+      hour: number
+      minute: number
+      zone?: string
+      day?: Spec
+    }
+
+export interface Candidate {
+  start: number
+  end: number
+  type: TimexType
+  spec: Spec
+  /** Parts of a range, each its own expression. */
+  children?: Array<Candidate>
+  /** For ranges: which children are the begin and end. */
+  range?: boolean
+}
+
+const MONTH_FULL = 'January|February|March|April|May|June|July|August|September|October|November|December'
+const MONTH_ABBR = 'Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec'
+const MONTH = `(?:(?:${MONTH_FULL}|${MONTH_ABBR})\\b\\.?)`
+const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'
+const WEEKDAY_ANY = `(?:${WEEKDAY}|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\\b\\.?)`
+const YEAR = '(?:1[5-9]\\d\\d|20\\d\\d)'
+const ORD = '(?:st|nd|rd|th)?'
+const UNITS_W = 'one|two|three|four|five|six|seven|eight|nine'
+const TEENS_W = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen'
+const TENS_W = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety'
+const QTY = `(?:\\d+(?:\\.\\d+)?|(?:${TENS_W})(?:[\\s-](?:${UNITS_W}))?|${TEENS_W}|${UNITS_W}|a\\s+few|a\\s+couple\\s+of|a\\s+dozen|a|an|several|few|many|hundreds\\s+of|dozens\\s+of|thousands\\s+of)`
+const UNIT = '(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centurie)s?'
+const PRE_MOD =
+  '(?:(nearly|almost|about|around|approximately|roughly|some|over|more\\s+than|less\\s+than|fewer\\s+than|under|at\\s+least|up\\s+to|just\\s+over|just\\s+under|well\\s+over|close\\s+to|barely|only|just)\\s+)?'
+
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12
+}
+const WEEKDAYS: Record<string, number> = {mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7}
+const NUMBERS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  dozen: 12
+}
+const SEASONS: Record<string, string> = {spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI'}
+const PARTS: Record<string, Part> = {morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', tonight: 'NI'}
+const MODS: Record<string, string> = {
+  early: 'START',
+  beginning: 'START',
+  start: 'START',
+  mid: 'MID',
+  middle: 'MID',
+  late: 'END',
+  end: 'END',
+  nearly: 'LESS_THAN',
+  almost: 'LESS_THAN',
+  under: 'LESS_THAN',
+  'less than': 'LESS_THAN',
+  'fewer than': 'LESS_THAN',
+  'just under': 'LESS_THAN',
+  barely: 'LESS_THAN',
+  about: 'APPROX',
+  around: 'APPROX',
+  approximately: 'APPROX',
+  roughly: 'APPROX',
+  some: 'APPROX',
+  'close to': 'APPROX',
+  over: 'MORE_THAN',
+  'more than': 'MORE_THAN',
+  'just over': 'MORE_THAN',
+  'well over': 'MORE_THAN',
+  'at least': 'EQUAL_OR_MORE',
+  'up to': 'EQUAL_OR_LESS'
+}
+/** Words after a bare number that make it a count, not a year. */
+const COUNT_NOUNS = new Set(
+  'people persons men women children kids adults votes voters troops soldiers police officers residents deaths dead cases jobs homes houses units copies miles kilometres kilometers km meters metres feet tons tonnes pounds dollars euros points runs yards goals members students employees workers staff families patients passengers signatures participants acres hectares barrels lives seats delegates protesters refugees migrants prisoners inmates victims fans vehicles cars flights species games matches pages words letters times'.split(
+    ' '
+  )
+)
+/** Words before a bare number that make it a quantity. */
+const QUANTITY_BEFORE = /\b(?:about|some|nearly|almost|over|than|around|approximately|only|just|least|to|all|another|roughly|no\.|number|#|room|flight|route|page|pages|highway|interstate|model|bus|line|code|score|scored|and)\s+$/i
+const YEAR_PREPOSITION = /\b(?:in|since|of|from|by|until|till|before|after|during|year|the|around|circa|c\.|between|and|to|through|early|late|mid|spring|summer|autumn|fall|winter)\s+$/i
+const FUTURE = /\b(?:will|won['’]t|shall|['’]ll|going\s+to|is\s+to|are\s+to|plans?\s+to|planning|expects?\s+to|expected|scheduled|is\s+set\s+to|are\s+set\s+to|upcoming|next|would\s+be\s+held|due\s+to\s+(?!the\b))\b|['’]ll\b/i
+
+export const monthOf = (name: string): number => MONTHS[name.slice(0, 3).toLowerCase()]!
+export const weekdayOf = (name: string): number => WEEKDAYS[name.slice(0, 3).toLowerCase()]!
+
+/** Parse a quantity (`21`, `twenty-one`, `a`, `several`); `null` for vague quantities. */
+export function quantity(raw: string): number | null {
+  const text = raw.toLowerCase().replace(/\s+/g, ' ')
+  if (/^\d/.test(text)) return Number(text)
+  if (text in NUMBERS) return NUMBERS[text]!
+  if (text === 'a dozen') return 12
+  if (text === 'a couple of') return 2
+  const parts = text.split(/[\s-]/)
+  if (parts.length === 2 && parts[0]! in NUMBERS && parts[1]! in NUMBERS) return NUMBERS[parts[0]!]! + NUMBERS[parts[1]!]!
+  return null
+}
+
+/** Canonical unit of a unit word. */
+function unitOf(raw: string): {unit: string; factor: number} {
+  const word = raw.toLowerCase().replace(/s$/, '')
+  switch (word) {
+    case 'second': {
+      return {unit: 'S', factor: 1}
+    }
+
+    case 'minute': {
+      return {unit: 'M', factor: 1}
+    }
+
+    case 'hour': {
+      return {unit: 'H', factor: 1}
+    }
+
+    case 'day': {
+      return {unit: 'D', factor: 1}
+    }
+
+    case 'week': {
+      return {unit: 'W', factor: 1}
+    }
+
+    case 'fortnight': {
+      return {unit: 'W', factor: 2}
+    }
+
+    case 'month': {
+      return {unit: 'M', factor: 1}
+    }
+
+    case 'quarter': {
+      return {unit: 'Q', factor: 1}
+    }
+
+    case 'decade': {
+      return {unit: 'Y', factor: 10}
+    }
+
+    case 'century':
+    case 'centurie': {
+      return {unit: 'Y', factor: 100}
+    }
+
+    default: {
+      return {unit: 'Y', factor: 1}
+    }
+  }
+}
+
+const isTimeUnit = (raw: string): boolean => /^(?:second|minute|hour)/i.test(raw)
+
+/** TIMEX3 duration value for `n` (or vague, `null`) units. */
+export function durationValue(n: number | null, rawUnit: string): string {
+  const {unit, factor} = unitOf(rawUnit)
+  const time = isTimeUnit(rawUnit) ? 'T' : ''
+  if (n === null) {
+    if (factor === 10) return 'PXDE'
+    if (factor === 100) return 'PXCE'
+    return `P${time}X${unit}`
+  }
+
+  const amount = Math.round(n * factor * 1000) / 1000
+  return `P${time}${amount}${unit}`
+}
+
+function calendarUnit(raw: string): Unit {
+  const word = raw.toLowerCase().replace(/s$/, '')
+  if (word === 'centurie') return 'century'
+  if (word === 'fortnight') return 'week'
+  return word as Unit
+}
+
+interface Rule {
+  re: RegExp
+  build: (m: RegExpExecArray, text: string) => Candidate | Array<Candidate> | null | undefined
+}
+
+const before = (text: string, index: number, size = 24): string => text.slice(Math.max(0, index - size), index)
+const after = (text: string, index: number, size = 24): string => text.slice(index, index + size)
+
+/** Whether the sentence around `index` speaks of the future. */
+export function futureTense(text: string, start: number, end: number): boolean {
+  return FUTURE.test(sentenceAround(text, start, end))
+}
+
+/** Whether the sentence around `index` has a past-tense verb. */
+export function pastTense(text: string, start: number, end: number): boolean {
+  return /\b(?:was|were|had|did|said|told|came|went|took|gave|made|met|began|saw|won|lost|left|held|\w{2,}ed)\b/i.test(
+    sentenceAround(text, start, end)
+  )
+}
+
+export function sentenceAround(text: string, start: number, end: number): string {
+  let from = start
+  const min = Math.max(0, start - 300)
+  while (from > min) {
+    const c = text.charCodeAt(from - 1)
+    // `.`, `!`, `?`, newline
+    if ((c === 46 || c === 33 || c === 63) && /\s/.test(text.charAt(from))) break
+    if (c === 10) break
+    from--
+  }
+
+  let to = end
+  const max = Math.min(text.length, end + 300)
+  while (to < max) {
+    const c = text.charCodeAt(to)
+    if ((c === 46 || c === 33 || c === 63) && (to + 1 >= text.length || /\s/.test(text.charAt(to + 1)))) break
+    if (c === 10) break
+    to++
+  }
+
+  return text.slice(from, to)
+}
+
+function modOf(raw: string | undefined): string | undefined {
+  if (!raw) return undefined
+  const key = raw.toLowerCase().replace(/\s+/g, ' ').replace(/^the /, '').replace(/ of$/, '')
+  return MODS[key]
+}
+
+function span(m: RegExpExecArray, group: number): {start: number; end: number} | null {
+  const indices = (m as RegExpExecArray & {indices?: Array<[number, number] | undefined>}).indices
+  const pair = indices?.[group]
+  return pair ? {start: pair[0], end: pair[1]} : null
+}
+
+const dateCandidate = (start: number, end: number, spec: Spec, type: TimexType = 'DATE'): Candidate => ({start, end, type, spec})
+
+/** Build a day-range container and its two ends. */
+function dayRange(
+  m: RegExpExecArray,
+  text: string,
+  startSpec: Spec & {kind: 'date'},
+  endDay: number,
+  endGroup: number,
+  firstEnd: number
+): Candidate {
+  const endSpan = span(m, endGroup)!
+  const endStop = m.index + m[0].length
+  const {weekday: _weekday, ...rest} = startSpec
+  const first = dateCandidate(m.index, firstEnd, startSpec)
+  const second = dateCandidate(endSpan.start, endStop, {...rest, day: endDay})
+  void text
+  return {start: m.index, end: endStop, type: 'DURATION', spec: {kind: 'fixed', value: 'P1D'}, children: [first, second], range: true}
+}
+
+const trimRight = (text: string, end: number): number => {
+  let e = end
+  while (e > 0 && /[\s,.]/.test(text.charAt(e - 1)) && !/\.\s*$/.test(text.slice(e - 4, e).replace(/^.*[ap]\.m\./i, ''))) e--
+  return e
+}
+
+const rules: Array<Rule> = [
+  // Month day (year): “April 25, 2024”, “Thursday, April 25”, “Apr. 25th”, “April 24-25”.
+  {
+    re: new RegExp(
+      `\\b(?:(${WEEKDAY_ANY}),?\\s+)?(${MONTH})\\s*(\\d{1,2})${ORD}\\b(?!\\s*[:%]|[.,]\\d)(?:\\s*(?:-|–|to|through)\\s*(\\d{1,2})${ORD}\\b(?![:%]))?(?:,?\\s+(${YEAR})\\b(?![,.]\\d))?`,
+      'gd'
+    ),
+    build(m, text) {
+      const [, wd, mon, d, d2, y] = m
+      if (/[\d$£€]\s*$/.test(before(text, m.index, 2))) return null
+      const spec: Spec = {kind: 'date', month: monthOf(mon!), day: Number(d)}
+      if (y) spec.year = Number(y)
+      if (wd) spec.weekday = weekdayOf(wd)
+      if (d2 && Number(d2) > Number(d)) {
+        const firstEnd = span(m, 3)!.end + (/^(?:st|nd|rd|th)/.test(text.slice(span(m, 3)!.end)) ? 2 : 0)
+        return dayRange(m, text, spec, Number(d2), 4, firstEnd)
+      }
+
+      return dateCandidate(m.index, trimRight(text, m.index + m[0].length), spec)
+    }
+  },
+  // Day month (year): “25 April 2024”, “Fri 28 Oct 2022”, “the 25th of April”.
+  {
+    re: new RegExp(
+      `\\b(?:(${WEEKDAY_ANY}),?\\s+)?(?:the\\s+)?(\\d{1,2})${ORD}(?:\\s*(?:-|–|to)\\s*(\\d{1,2})${ORD})?\\s+(?:of\\s+)?(${MONTH})(?:,?\\s+(${YEAR})\\b(?![,.]\\d))?`,
+      'gd'
+    ),
+    build(m, text) {
+      const [, wd, d, d2, mon, y] = m
+      if (/[\d$£€.,]\s*$/.test(before(text, m.index, 2))) return null
+      // “5 May” as a count followed by a name: “5 March marchers” is rare; “May” needs a capital.
+      const spec: Spec = {kind: 'date', month: monthOf(mon!), day: Number(d)}
+      if (y) spec.year = Number(y)
+      if (wd) spec.weekday = weekdayOf(wd)
+      let start = m.index
+      if (/^the\s/i.test(m[0]) && !wd) start += 4
+      if (d2 && Number(d2) > Number(d)) {
+        const first = dateCandidate(start, span(m, 2)!.end, {...spec})
+        const endSpan = span(m, 3)!
+        const {weekday: _w, ...rest} = spec
+        const second = dateCandidate(endSpan.start, m.index + m[0].length, {...rest, day: Number(d2)})
+        first.end = second.end
+        first.spec = spec
+        return {
+          start,
+          end: m.index + m[0].length,
+          type: 'DURATION',
+          spec: {kind: 'fixed', value: 'P1D'},
+          children: [dateCandidate(start, span(m, 2)!.end, spec), second],
+          range: true
+        }
+      }
+
+      return dateCandidate(start, trimRight(text, m.index + m[0].length), spec)
+    }
+  },
+  // Month year: “November 2006”, “Sept. 2001”.
+  {
+    re: new RegExp(`\\b(?:(early|mid|late)[\\s-]+)?(${MONTH}),?\\s+(${YEAR})\\b(?![,.]\\d)`, 'gdi'),
+    build(m) {
+      const [, mod, mon, y] = m
+      if (!/^[A-Z]/.test(mon!)) return null
+      const spec: Spec = {kind: 'date', year: Number(y), month: monthOf(mon!)}
+      const mm = modOf(mod)
+      if (mm) spec.mod = mm
+      return dateCandidate(m.index, m.index + m[0].length, spec)
+    }
+  },
+  // Bare month: “April”, “mid-April”, “last September”, “early June”.
+  {
+    re: new RegExp(
+      `\\b(?:(early|mid|late|last|next|this|[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|[Nn]ext|[Tt]his|the\\s+(?:beginning|start|end|middle)\\s+of)[\\s-]+)?(${MONTH_FULL})\\b`,
+      'gd'
+    ),
+    build(m, text) {
+      const [, pre, mon] = m
+      const next = after(text, m.index + m[0].length, 20)
+      // A month that starts a name (“April Ryan”) or a month-day handled elsewhere.
+      if (/^\s+[A-Z][a-z]/.test(next) && !/^\s+(?:and|to)\b/.test(next)) return null
+      if (/^\s*\d/.test(next)) return null
+      const prev = before(text, m.index, 20)
+      if ((mon === 'May' || mon === 'March') && !pre) {
+        // “May” and “March” are verbs too: take them only after a preposition or determiner.
+        if (!/\b(?:in|of|since|until|till|by|from|through|to|during|before|after|early|late|mid|last|next|this|and|or|between)\s+$/i.test(prev)) return null
+      }
+
+      if (!pre && /(?:^|[.!?]\s+)$/.test(prev) && /^\s+[a-z]/.test(next) && (mon === 'May' || mon === 'March')) return null
+      const spec: Spec = {kind: 'date', month: monthOf(mon!)}
+      const lower = pre?.toLowerCase()
+      const mod = modOf(lower)
+      if (mod) spec.mod = mod
+      if (lower === 'last' || lower === 'next' || lower === 'this') {
+        spec.dir = lower
+      }
+
+      return dateCandidate(m.index, m.index + m[0].length, spec)
+    }
+  },
+  // Numeric dates: “4/25/2024”, “7/8/07”, “25.04.2024”, “2024-04-25”.
+  {
+    re: /(?<![\w/.-])(?:(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})|(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{4})-(\d{2})-(\d{2}))(?![\w/]|[.-]\d)/g,
+    build(m) {
+      let y: number
+      let mo: number
+      let d: number
+      if (m[1]) {
+        const a = Number(m[1])
+        const b = Number(m[2])
+        y = Number(m[3])
+        if (m[3]!.length === 2) y += y < 50 ? 2000 : 1900
+        // US order (month first) unless the first number cannot be a month.
+        if (a > 12) {
+          d = a
+          mo = b
+        } else {
+          mo = a
+          d = b
+        }
+      } else if (m[4]) {
+        d = Number(m[4])
+        mo = Number(m[5])
+        y = Number(m[6])
+      } else {
+        y = Number(m[7])
+        mo = Number(m[8])
+        d = Number(m[9])
+      }
+
+      if (mo < 1 || mo > 12) return null
+      return dateCandidate(m.index, m.index + m[0].length, {kind: 'date', year: y, month: mo, day: d})
+    }
+  },
+  // Year ranges: “from 2009 to 2011”, “between 2014 and 2016”, “2009–2011”.
+  {
+    re: new RegExp(`\\b(?:(from|between)\\s+)?(${YEAR})\\s*(?:(-|–|to|through|until|and)\\s*)(${YEAR})\\b(?![,.]\\d|\\s*%)`, 'gdi'),
+    build(m) {
+      const [, pre, a, sep, b] = m
+      const lower = pre?.toLowerCase()
+      if (sep === 'and' && lower !== 'between') return null
+      if (lower === 'between' && sep !== 'and') return null
+      const first = Number(a)
+      const last = Number(b)
+      if (last <= first || last - first > 200) return null
+      const sa = span(m, 2)!
+      const sb = span(m, 4)!
+      return {
+        start: m.index,
+        end: m.index + m[0].length,
+        type: 'DURATION',
+        spec: {kind: 'fixed', value: `P${last - first}Y`},
+        children: [
+          dateCandidate(sa.start, sa.end, {kind: 'year', year: first}),
+          dateCandidate(sb.start, sb.end, {kind: 'year', year: last})
+        ],
+        range: true
+      }
+    }
+  },
+  // Bare years: “in 1997”, “2018”, “early 2023”, “mid-2011”, “the end of 2009”.
+  {
+    re: new RegExp(
+      `(?:\\b(early|mid|late|the\\s+(?:beginning|start|end|middle)\\s+of)[\\s-]+)?(?<![\\w$£€¥#@.,/'’]|\\d[-–])(${YEAR})(?![\\w%/]|[.,:]\\d)`,
+      'gdi'
+    ),
+    build(m, text) {
+      const [, mod, y] = m
+      const value = Number(y)
+      const yearStart = span(m, 2)!.start
+      const prev = before(text, yearStart, 30)
+      const next = after(text, m.index + m[0].length, 30)
+      const word = /^\s+([a-z]+)/.exec(next)?.[1]
+      if (word && COUNT_NOUNS.has(word)) return null
+      if (!mod && QUANTITY_BEFORE.test(prev) && !/\b(?:and|to)\s+$/i.test(prev)) return null
+      if (!mod && /\b(?:and|to)\s+$/i.test(prev) && /\d[\d,.]*\s+(?:and|to)\s+$/i.test(prev)) return null
+      if (/^\s*(?:-|–)\s*\d/.test(next)) return null
+      if ((value < 1900 || value > 2060) && !mod && !YEAR_PREPOSITION.test(prev)) return null
+      const spec: Spec = {kind: 'year', year: value}
+      const mm = modOf(mod)
+      if (mm) spec.mod = mm
+      return dateCandidate(m.index, m.index + m[0].length, spec)
+    }
+  },
+  // Two-digit years: “in ’82”.
+  {
+    re: /(?<![\w'’])['’](\d{2})(?![\w'’])/g,
+    build(m, text) {
+      if (!/\b(?:in|of|since|from|to|until|class\s+of|summer|spring|fall|winter)\s+$/i.test(before(text, m.index, 20))) return null
+      const n = Number(m[1])
+      return dateCandidate(m.index, m.index + m[0].length, {kind: 'year', year: n < 30 ? 2000 + n : 1900 + n})
+    }
+  },
+  // Decades: “the 1990s”, “the ’80s”, “the 70s”.
+  {
+    re: /(?:\b(early|mid|late)[\s-]+)?(?:\b(1[5-9]\d|20\d)0['’]?s\b|(?<=(?:\bthe|early|mid|late|[\s-])\s*)['’]?([1-9])0['’]?s\b)/gdi,
+    build(m, text) {
+      const [, mod, full, short] = m
+      if (short && /\b(?:his|her|their|its|my|your|our|in\s+his|in\s+her)\s+(?:early\s+|mid-|late\s+)?$/i.test(before(text, m.index, 20))) return null
+      if (short && !/(?:\bthe|early|mid-|late|['’])\s*$/i.test(before(text, m.index, 10) + (m[0].startsWith("'") || m[0].startsWith('’') ? "'" : ''))) return null
+      const value = full ?? `19${short}`
+      const spec: Spec = {kind: 'decade', value}
+      const mm = modOf(mod)
+      if (mm) spec.mod = mm
+      return dateCandidate(m.index, m.index + m[0].length, spec)
+    }
+  },
+  // Weekdays: “Thursday”, “last Tuesday”, “Friday morning”, “late Tuesday”.
+  {
+    re: new RegExp(`\\b(?:(last|next|this|late|early|that|Last|Next|This|Late|Early|That)\\s+)?(${WEEKDAY})\\b(?:\\s+(morning|afternoon|evening|night)\\b)?`, 'gd'),
+    build(m, text) {
+      const [, pre, wd, part] = m
+      const next = after(text, m.index + m[0].length, 20)
+      // “Sunday Times”, “Sunday Telegraph”: a weekday that starts a name.
+      if (/^\s+(?!ET\b|UTC\b|GMT\b|[AP]M\b)[A-Z][a-z]/.test(next) && !new RegExp(`^\\s+(?:${MONTH_FULL}|${MONTH_ABBR})\\b`).test(next)) return null
+      // “Black Monday”, “Super Tuesday”, “Good Friday”: named days.
+      if (!pre && /\b[A-Z][a-z]+\s+$/.test(before(text, m.index, 20)) && !/(?:^|[.!?"“]\s*|\b(?:On|By|Until|Since|From|Before|After|Late|Early|Last|Next|This)\s+)$/.test(before(text, m.index, 20))) return null
+      const lower = pre?.toLowerCase()
+      const spec: Spec = {
+        kind: 'weekday',
+        weekday: weekdayOf(wd!),
+        dir: lower === 'last' || lower === 'next' || lower === 'this' ? lower : 'tense'
+      }
+      if (lower === 'that') spec.anaphoric = true
+      if (lower === 'late') spec.mod = 'END'
+      if (lower === 'early') spec.mod = 'START'
+      if (part) spec.part = PARTS[part]!
+      return {start: m.index, end: m.index + m[0].length, type: part ? 'TIME' : 'DATE', spec}
+    }
+  },
+  // Weekday with a day of the month and no month: “Sunday 25”, “on 25 Sunday”.
+  {
+    re: new RegExp(`\\b(?:(${WEEKDAY}),?\\s+(?:the\\s+)?(\\d{1,2})${ORD}\\b(?!\\s*(?:${MONTH}|[:.,]\\d|%|-))|(?<=\\bon\\s+(?:the\\s+)?)(\\d{1,2})${ORD}\\s+(${WEEKDAY})\\b)`, 'gd'),
+    build(m) {
+      const wd = m[1] ?? m[4]
+      const d = Number(m[2] ?? m[3])
+      if (d < 1 || d > 31) return null
+      return dateCandidate(m.index, m.index + m[0].length, {kind: 'date', day: d, weekday: weekdayOf(wd!)})
+    }
+  },
+  // Times: “3 p.m. ET”, “6:40 p.m.”, “18:00 UTC”, “0800 UTC”, “noon”, with a day after them.
+  {
+    re: new RegExp(
+      `\\b(?:(\\d{1,2})(?:[:.]([0-5]\\d))?\\s*([ap])\\.?\\s?m\\b\\.?|([01]?\\d|2[0-3]):([0-5]\\d)(?::[0-5]\\d)?|([01]\\d|2[0-3])([0-5]\\d)(?=\\s*(?:hours\\s+)?(?:UTC|GMT)\\b)|(noon|midday|midnight))(?:\\s*\\(?\\s*(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|Z)\\b\\)?)?(?:\\s+(?:on\\s+)?(today|tonight|yesterday|tomorrow|${WEEKDAY})\\b)?`,
+      'gd'
+    ),
+    build(m, text) {
+      let hour: number
+      let minute = 0
+      if (m[1]) {
+        hour = Number(m[1])
+        if (hour < 1 || hour > 12) return null
+        minute = m[2] ? Number(m[2]) : 0
+        if (m[3]!.toLowerCase() === 'p' && hour !== 12) hour += 12
+        if (m[3]!.toLowerCase() === 'a' && hour === 12) hour = 0
+      } else if (m[4]) {
+        hour = Number(m[4])
+        minute = Number(m[5])
+        // A bare “2:30” is a score or a ratio as often as a time: it needs a zone or “at”.
+        if (!m[9] && !/\bat\s+$/i.test(before(text, m.index, 10))) return null
+      } else if (m[6]) {
+        hour = Number(m[6])
+        minute = Number(m[7])
+      } else {
+        const word = m[8]!.toLowerCase()
+        hour = word === 'midnight' ? 24 : 12
+        if (word === 'midnight') minute = 0
+      }
+
+      const spec: Spec & {kind: 'time'} = {kind: 'time', hour, minute}
+      if (m[9]) spec.zone = m[9]
+      const dayWord = m[10]
+      if (dayWord) {
+        const lower = dayWord.toLowerCase()
+        if (lower in RELATIVE_DAYS) spec.day = {kind: 'relative', unit: 'day', n: RELATIVE_DAYS[lower]!, anaphoric: false, deictic: true}
+        else spec.day = {kind: 'weekday', weekday: weekdayOf(dayWord), dir: 'tense'}
+      }
+
+      let end = m.index + m[0].length
+      if (text.charAt(end - 1) === ')' && !m[0].includes('(')) end--
+      return {start: m.index, end, type: 'TIME', spec}
+    }
+  },
+  // Deictic days: “today”, “yesterday morning”, “earlier today”, “tonight”, “last night”, “this afternoon”.
+  {
+    re: /\b(?:(earlier|later|late|early)\s+)?(today|tonight|tomorrow|yesterday|(?:this|last)\s+(?:morning|afternoon|evening|night))\b(?:\s+(morning|afternoon|evening|night)\b)?/gdi,
+    build(m) {
+      const [, pre, word, part] = m
+      const lower = word!.toLowerCase().replace(/\s+/g, ' ')
+      let n = 0
+      let p: Part | undefined
+      if (lower === 'yesterday') n = -1
+      else if (lower === 'tomorrow') n = 1
+      else if (lower === 'tonight') p = 'NI'
+      else if (lower.startsWith('last')) {
+        n = -1
+        p = PARTS[lower.slice(5)]
+        if (p !== 'NI') n = 0
+      } else if (lower.startsWith('this')) p = PARTS[lower.slice(5)]
+      if (part) p = PARTS[part.toLowerCase()]
+      const spec: Spec = {kind: 'relative', unit: 'day', n, anaphoric: false, deictic: true}
+      if (p) spec.part = p
+      const pl = pre?.toLowerCase()
+      if (pl === 'late') spec.mod = 'END'
+      if (pl === 'early') spec.mod = 'START'
+      return {start: m.index, end: m.index + m[0].length, type: p ? 'TIME' : 'DATE', spec}
+    }
+  },
+  // Anaphoric days: “the day before”, “the next day”, “that day”, “the same day”, “the day”.
+  {
+    re: /\b(?:the\s+(day|night|morning|evening)\s+(before|after)|the\s+(previous|following|next|same)\s+(day|morning|afternoon|evening|night)|(that|the)\s+(day|morning|afternoon|evening|night))\b/gdi,
+    build(m, text) {
+      const next = after(text, m.index + m[0].length, 16)
+      let n = 0
+      let part: Part | undefined
+      if (m[1]) {
+        n = m[2]!.toLowerCase() === 'before' ? -1 : 1
+        if (/^\s+(?:the|a|an|his|her|their|its|[A-Z])/.test(next) && m[1].toLowerCase() !== 'day') return null
+        if (m[1].toLowerCase() !== 'day') part = PARTS[m[1].toLowerCase()]
+      } else if (m[3]) {
+        const w = m[3].toLowerCase()
+        n = w === 'previous' ? -1 : w === 'same' ? 0 : 1
+        if (m[4]!.toLowerCase() !== 'day') part = PARTS[m[4]!.toLowerCase()]
+      } else {
+        // “the day of the vote”, “the day when”: a day we cannot place.
+        if (m[5]!.toLowerCase() === 'the' && /^\s+(?:of|when|that|in|on|for|to|it|he|she|they|we|I|was|is)\b/.test(next)) return null
+        if (m[5]!.toLowerCase() === 'the' && m[6]!.toLowerCase() !== 'day') return null
+        if (m[6]!.toLowerCase() !== 'day') part = PARTS[m[6]!.toLowerCase()]
+      }
+
+      const spec: Spec = {kind: 'relative', unit: 'day', n, anaphoric: true}
+      if (part) spec.part = part
+      return {start: m.index, end: m.index + m[0].length, type: part ? 'TIME' : 'DATE', spec}
+    }
+  },
+  // Calendar units relative to now: “this week”, “last year”, “next month”, “earlier this year”, “the end of last year”.
+  {
+    re: /\b(?:(earlier|later|early|late)\s+|(the\s+(?:end|start|beginning|middle)\s+of)\s+)?(this|last|next|the\s+previous|the\s+following|the\s+past|the\s+next|the\s+coming|the\s+last|the\s+current|the|current)\s+(week|weekend|month|year|quarter|decade|century|fiscal\s+year|financial\s+year)\b/gdi,
+    build(m, text) {
+      const [, adverb, boundary, rel, unitRaw] = m
+      const relLower = rel!.toLowerCase().replace(/\s+/g, ' ')
+      const unitWord = unitRaw!.toLowerCase().replace(/^(?:fiscal|financial)\s+/, '')
+      const unit = unitWord as Unit | 'weekend'
+      const next = after(text, m.index + m[0].length, 12)
+      if (/^\s+of\b/.test(next) && !boundary) return null
+      if (/^\s+(?:ago|later|earlier|before|after)\b/.test(next)) return null
+      const start = m.index
+      const end = m.index + m[0].length
+      if (relLower === 'the past' || relLower === 'the next' || relLower === 'the coming') {
+        if (unit === 'weekend') return null
+        if (boundary || adverb) return null
+        return {start, end, type: 'DURATION', spec: {kind: 'fixed', value: durationValue(1, unit)}}
+      }
+
+      if (relLower === 'the' && !boundary) {
+        if (unit !== 'weekend') return null
+      }
+
+      let n = 0
+      let anaphoric = false
+      if (relLower === 'last' || relLower === 'the last' || relLower === 'the previous') n = -1
+      if (relLower === 'next' || relLower === 'the following') n = 1
+      if (relLower === 'the previous' || relLower === 'the following') anaphoric = true
+      const spec: Spec = {kind: 'relative', unit, n, anaphoric}
+      const mod = modOf(boundary) ?? modOf(adverb === 'earlier' ? undefined : adverb === 'later' ? undefined : adverb)
+      if (mod) spec.mod = mod
+      return {start, end, type: 'DATE', spec}
+    }
+  },
+  // Quarters: “the third quarter”, “the first quarter of 2009”, “third-quarter”, “Q4 2009”.
+  {
+    re: new RegExp(
+      `\\b(?:the\\s+)?(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\\s-]+quarter\\b(?:\\s+of\\s+(?:(${YEAR})|(this|last|next|the)\\s+year))?|\\bQ([1-4])(?:\\s+(${YEAR}))?\\b`,
+      'gdi'
+    ),
+    build(m, text) {
+      const ordinal = m[1]?.toLowerCase()
+      const quarterNumber = m[4]
+        ? Number(m[4])
+        : ordinal === 'first' || ordinal === '1st'
+          ? 1
+          : ordinal === 'second' || ordinal === '2nd'
+            ? 2
+            : ordinal === 'third' || ordinal === '3rd'
+              ? 3
+              : 4
+      const y = m[2] ?? m[5]
+      const rel = m[3]?.toLowerCase()
+      if (m[4] && !/^Q/.test(m[0])) return null
+      if (/^\s+(?:of\s+(?:the|a|an|his|her|their)\b|century)/.test(after(text, m.index + m[0].length, 20))) return null
+      const spec: Spec & {kind: 'quarter'} = {kind: 'quarter', quarter: quarterNumber}
+      if (y) spec.year = Number(y)
+      else if (rel === 'this') spec.relYear = 0
+      else if (rel === 'last') spec.relYear = -1
+      else if (rel === 'next') spec.relYear = 1
+      else if (ordinal === 'last' && !rel) spec.previous = true
+      return dateCandidate(m.index, m.index + m[0].length, spec)
+    }
+  },
+  // Seasons: “spring 2020”, “this summer”, “last autumn”, “in the fall”.
+  {
+    re: new RegExp(`\\b(?:(early|late|mid|last|next|this|the)[\\s-]+)?(spring|summer|autumn|fall|winter)\\b(?:\\s+(?:of\\s+)?(${YEAR})\\b)?`, 'gdi'),
+    build(m, text) {
+      const [, pre, season, y] = m
+      const lower = pre?.toLowerCase()
+      if (!y && !lower) {
+        if (!/\b(?:in|by|until|since|during|this|through)\s+$/i.test(before(text, m.index, 12))) return null
+      }
+
+      if (!y && /^\s+(?:of|session|term|semester|collection|games|olympics|school)\b/i.test(after(text, m.index + m[0].length, 20))) return null
+      if (/^[A-Z]/.test(season!) && !y && lower === undefined && /^\s+[A-Z]/.test(after(text, m.index + m[0].length, 4))) return null
+      const spec: Spec & {kind: 'season'} = {kind: 'season', season: SEASONS[season!.toLowerCase()]!}
+      if (y) spec.year = Number(y)
+      if (lower === 'last' || lower === 'next' || lower === 'this') spec.dir = lower
+      let start = m.index
+      if (lower === 'the') start += pre!.length + (m[0].charAt(pre!.length) === '-' ? 1 : 0) + 0
+      if (lower === 'the') start = span(m, 2)!.start
+      return dateCandidate(start, m.index + m[0].length, spec)
+    }
+  },
+  // Durations and offsets: “twenty-one years”, “nearly an hour”, “the past three years”,
+  // “27-year”, “two days later”, “a week ago”, “15 a year” (a set).
+  {
+    re: new RegExp(
+      `\\b${PRE_MOD}(?:(the)\\s+(past|last|next|previous|coming|first|final|following|remaining)\\s+)?(${QTY})(\\s+and\\s+a\\s+half)?(?:\\s+|-)(${UNIT})\\b(?:-(long|old))?(?:\\s+(ago|later|earlier|before|after|from\\s+now|previously|prior)\\b)?`,
+      'gdi'
+    ),
+    build(m, text) {
+      const [, preMod, the, rel, qty, half, unitRaw, suffix, offset] = m
+      const qLower = qty!.toLowerCase().replace(/\s+/g, ' ')
+      const unitLower = unitRaw!.toLowerCase()
+      const prev = before(text, m.index, 30)
+      // “second” as an ordinal: “a second term”, “the second”. Seconds need a number.
+      if (/^seconds?$/.test(unitLower) && (qLower === 'a' || qLower === 'an')) return null
+      // A decimal like “3.5” after a currency sign, or a count that runs on: “$5 million”.
+      if (/[$£€]\s*$/.test(prev)) return null
+      if (/^\d/.test(qLower) && /[\d.,]$/.test(prev)) return null
+      let n: number | null = quantity(qLower)
+      if (half) n = n === null ? null : n + 0.5
+      const vague = n === null
+      let start = m.index
+      const end = m.index + m[0].length
+      let mod = modOf(preMod)
+      if (preMod && (/^(?:only|just)$/i.test(preMod) || !mod)) {
+        start += preMod.length + 1
+        mod = undefined
+      }
+
+      // “15 a year”, “twice a week”, “$40 per day”: a set.
+      if ((qLower === 'a' || qLower === 'an') && !rel && !offset && !preMod) {
+        if (/(?:\d|\btimes|\bonce|\btwice|\bthrice|\bpercent|%|\bmillion|\bbillion)\s*$/i.test(prev)) {
+          const u = unitOf(unitLower)
+          const time = isTimeUnit(unitLower) ? 'T' : ''
+          return {start, end, type: 'SET', spec: {kind: 'fixed', value: `P${time}${u.factor}${u.unit}`}}
+        }
+      }
+
+      if (offset) {
+        const off = offset.toLowerCase().replace(/\s+/g, ' ')
+        const nextWord = after(text, end, 12)
+        if ((off === 'before' || off === 'after' || off === 'prior') && /^\s+(?:the|a|an|his|her|their|its|[A-Z0-9])/.test(nextWord)) {
+          // “two days before the vote”: the duration alone, anchored on an event we do not place.
+          const durEnd = end - offset.length - 1
+          return {start, end: durEnd, type: 'DURATION', spec: {kind: 'fixed', value: durationValue(n, unitLower), ...(mod ? {mod} : {})}}
+        }
+
+        if (vague || isTimeUnit(unitLower)) {
+          const value = off === 'ago' || off === 'earlier' || off === 'before' || off === 'previously' || off === 'prior' ? 'PAST_REF' : 'FUTURE_REF'
+          return {start, end, type: 'DATE', spec: {kind: 'fixed', value}}
+        }
+
+        const sign = off === 'ago' || off === 'earlier' || off === 'before' || off === 'previously' || off === 'prior' ? -1 : 1
+        const unit = calendarUnit(unitLower)
+        const spec: Spec = {
+          kind: 'relative',
+          unit,
+          n: sign * n!,
+          anaphoric: off !== 'ago' && off !== 'from now',
+          at: unit === 'week' ? 'day' : unit
+        }
+        if (mod) spec.mod = mod
+        return {start, end, type: 'DATE', spec}
+      }
+
+      if (the) void the
+      const spec: Spec = {kind: 'fixed', value: durationValue(n, unitLower)}
+      if (mod) spec.mod = mod
+      if (suffix) void suffix
+      return {start, end, type: 'DURATION', spec}
+    }
+  },
+  // Vague durations: “years”, “decades-long”, “over the years”, “recent years”, “minutes”.
+  {
+    re: /\b(?:(over\s+the|in\s+recent|recent|the\s+past|the\s+coming|the\s+last|in\s+the\s+past)\s+)?(seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b(?:-long)?/gdi,
+    build(m, text) {
+      const [, pre, unitRaw] = m
+      const prev = before(text, m.index, 20)
+      if (!pre && /\b(?:the|these|those|his|her|their|its|our|my|your|early|final|last|first|next|glory|salad|dog|golden|school|college)\s+$/i.test(prev)) return null
+      if (/^\s+old\b/.test(after(text, m.index + m[0].length, 8))) return null
+      if (/^\s+(?:ago|later|earlier)\b/.test(after(text, m.index + m[0].length, 10))) {
+        return {start: m.index, end: m.index + m[0].length + (/^\s+\w+/.exec(after(text, m.index + m[0].length, 10))?.[0].length ?? 0), type: 'DATE', spec: {kind: 'fixed', value: /^\s+later/.test(after(text, m.index + m[0].length, 10)) ? 'FUTURE_REF' : 'PAST_REF'}}
+      }
+
+      let start = m.index
+      const lower = pre?.toLowerCase().replace(/\s+/g, ' ')
+      if (lower === 'in recent' || lower === 'in the past') start += 3
+      return {start, end: m.index + m[0].length, type: 'DURATION', spec: {kind: 'fixed', value: durationValue(null, unitRaw!)}}
+    }
+  },
+  // Sets: “annually”, “weekly”, “every Monday”, “each year”, “every two years”.
+  {
+    re: new RegExp(
+      `\\b(?:(annually|annual|yearly|monthly|weekly|daily|nightly|hourly|quarterly|biennial)|(?:(?:[Ee]very|[Ee]ach)\\s+(?:(other)\\s+)?(?:(${QTY})\\s+)?((?:second|minute|hour|day|week|month|quarter|year|decade)s?|${WEEKDAY}|morning|afternoon|evening|night|weekend|spring|summer|autumn|fall|winter))|(${WEEKDAY})s)\\b`,
+      'gd'
+    ),
+    build(m, text) {
+      const [, adjective, other, qty, what, plural] = m
+      const start = m.index
+      const end = m.index + m[0].length
+      if (adjective) {
+        const value: Record<string, string> = {
+          annually: 'P1Y',
+          annual: 'P1Y',
+          yearly: 'P1Y',
+          monthly: 'P1M',
+          weekly: 'P1W',
+          daily: 'P1D',
+          nightly: 'P1D',
+          hourly: 'PT1H',
+          quarterly: 'P1Q',
+          biennial: 'P2Y'
+        }
+        return {start, end, type: 'SET', spec: {kind: 'fixed', value: value[adjective]!}}
+      }
+
+      if (plural) {
+        if (/^\s+[A-Z]/.test(after(text, end, 4))) return null
+        return {start, end, type: 'SET', spec: {kind: 'fixed', value: `XXXX-WXX-${weekdayOf(plural)}`}}
+      }
+
+      const word = what!
+      if (new RegExp(`^${WEEKDAY}$`).test(word)) return {start, end, type: 'SET', spec: {kind: 'fixed', value: `XXXX-WXX-${weekdayOf(word)}`}}
+      const lower = word.toLowerCase()
+      if (lower in PARTS) return {start, end, type: 'SET', spec: {kind: 'fixed', value: `XXXX-XX-XXT${PARTS[lower]}`}}
+      if (lower === 'weekend') return {start, end, type: 'SET', spec: {kind: 'fixed', value: 'XXXX-WXX-WE'}}
+      if (lower in SEASONS) return {start, end, type: 'SET', spec: {kind: 'fixed', value: `XXXX-${SEASONS[lower]}`}}
+      let n = qty ? quantity(qty) : 1
+      if (n === null) return null
+      if (other) n *= 2
+      return {start, end, type: 'SET', spec: {kind: 'fixed', value: durationValue(n, lower)}}
+    }
+  },
+  // Vague references: “now”, “currently”, “recently”, “the past”, “the future”, “soon”.
+  {
+    re: /\b(right\s+now|now|nowadays|currently|presently|at\s+present|these\s+days|the\s+time\s+being|(?:more\s+|most\s+|very\s+|until\s+)?recently|lately|the\s+past|the\s+future|(?:very\s+)?soon|the\s+(?:long|short|near)\s+term|(?:long|short|near)-term)\b/gdi,
+    build(m, text) {
+      const word = m[1]!.toLowerCase().replace(/\s+/g, ' ')
+      const next = after(text, m.index + m[0].length, 16)
+      const prev = before(text, m.index, 12)
+      if (/soon$/.test(word) && (/^\s+as\b/.test(next) || /\bas\s+$/i.test(prev) || /^\s+after\b/.test(next))) return null
+      if (word === 'now' && (/^\s+(?:that)\b/.test(next) || /\b(?:and|just|by|until|from|till)\s+$/i.test(prev))) {
+        if (/^\s+that\b/.test(next)) return null
+      }
+
+      if (word.endsWith('-term')) {
+        // As an adjective (“long-term care”) it is vague; keep only “short-term” forecasts after “in the”.
+        if (!/\b(?:in\s+the|the)\s+$/i.test(prev)) return null
+      }
+
+      let start = m.index
+      let value = 'PRESENT_REF'
+      if (/recently|lately|the past/.test(word)) value = 'PAST_REF'
+      else if (/future|soon|term/.test(word)) value = 'FUTURE_REF'
+      if (word.startsWith('until ')) start += 6
+      if (word === 'the past' && /^\s+(?:\d|few|several|many|two|three|four|five|six|seven|eight|nine|ten|week|month|year|decade)/i.test(next)) return null
+      return {start, end: m.index + m[0].length, type: 'DATE', spec: {kind: 'fixed', value}}
+    }
+  }
+]
+
+const RELATIVE_DAYS: Record<string, number> = {today: 0, tonight: 0, yesterday: -1, tomorrow: 1}
+
+/**
+ * Find candidate temporal expressions in `text`, longest first where they overlap.
+ */
+export function scan(text: string): Array<Candidate> {
+  const found: Array<Candidate & {order: number}> = []
+  for (const [order, rule] of rules.entries()) {
+    rule.re.lastIndex = 0
+    let match: RegExpExecArray | null
+    while ((match = rule.re.exec(text))) {
+      if (match[0].length === 0) {
+        rule.re.lastIndex++
+        continue
+      }
+
+      const built = rule.build(match, text)
+      if (!built) continue
+      for (const candidate of Array.isArray(built) ? built : [built]) {
+        if (candidate.end > candidate.start) found.push({...candidate, order})
+      }
+    }
+  }
+
+  // Longest first, then the earlier rule; keep those that do not overlap a kept one.
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.order - b.order || a.start - b.start)
+  const kept: Array<Candidate> = []
+  const taken: Array<[number, number]> = []
+  for (const candidate of found) {
+    if (taken.some(([s, e]) => candidate.start < e && s < candidate.end)) continue
+    taken.push([candidate.start, candidate.end])
+    kept.push(candidate)
+  }
+
+  kept.sort((a, b) => a.start - b.start)
+  return kept
+}
