@@ -20,7 +20,7 @@ import {
   weekday,
   year
 } from './calendar.js'
-import {type Direction, type Spec, futureTense, pastTense} from './scan.js'
+import {type Direction, type Spec, tenseAround} from './scan.js'
 
 /** Where the narrative stands while reading the text in order. */
 export interface Context {
@@ -52,9 +52,7 @@ export interface Resolved {
 type Tense = 'past' | 'future' | 'unknown'
 
 function tenseAt(ctx: Context, start: number, end: number): Tense {
-  if (futureTense(ctx.text, start, end)) return 'future'
-  if (pastTense(ctx.text, start, end)) return 'past'
-  return 'unknown'
+  return tenseAround(ctx.text, start, end)
 }
 
 /**

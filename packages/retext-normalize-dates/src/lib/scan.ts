@@ -48,10 +48,10 @@ const ORD = '(?:st|nd|rd|th)?'
 const UNITS_W = 'one|two|three|four|five|six|seven|eight|nine'
 const TEENS_W = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen'
 const TENS_W = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety'
-const QTY = `(?:\\d+(?:\\.\\d+)?|(?:${TENS_W})(?:[\\s-](?:${UNITS_W}))?|${TEENS_W}|${UNITS_W}|a\\s+few|a\\s+couple\\s+of|a\\s+dozen|a|an|several|few|many|hundreds\\s+of|dozens\\s+of|thousands\\s+of)`
+const QTY = `(?:\\d+(?:\\.\\d+)?|(?:${TENS_W})(?:[ \\t\\u00a0-](?:${UNITS_W}))?|${TEENS_W}|${UNITS_W}|a[ \\t\\u00a0]+few|a[ \\t\\u00a0]+couple[ \\t\\u00a0]+of|a[ \\t\\u00a0]+dozen|a|an|several|few|many|hundreds[ \\t\\u00a0]+of|dozens[ \\t\\u00a0]+of|thousands[ \\t\\u00a0]+of)`
 const UNIT = '(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centurie)s?'
 const PRE_MOD =
-  '(?:(nearly|almost|about|around|approximately|roughly|some|over|more\\s+than|less\\s+than|fewer\\s+than|under|at\\s+least|up\\s+to|just\\s+over|just\\s+under|well\\s+over|close\\s+to|barely|only|just)\\s+)?'
+  '(?:(nearly|almost|about|around|approximately|roughly|some|over|more[ \\t\\u00a0]+than|less[ \\t\\u00a0]+than|fewer[ \\t\\u00a0]+than|under|at[ \\t\\u00a0]+least|up[ \\t\\u00a0]+to|just[ \\t\\u00a0]+over|just[ \\t\\u00a0]+under|well[ \\t\\u00a0]+over|close[ \\t\\u00a0]+to|barely|only|just)[ \\t\\u00a0]+)?'
 
 const MONTHS: Record<string, number> = {
   jan: 1,
@@ -137,9 +137,8 @@ const COUNT_NOUNS = new Set(
   )
 )
 /** Words before a bare number that make it a quantity. */
-const QUANTITY_BEFORE = /\b(?:about|some|nearly|almost|over|than|around|approximately|only|just|least|to|all|another|roughly|no\.|number|#|room|flight|route|page|pages|highway|interstate|model|bus|line|code|score|scored|and)\s+$/i
-const YEAR_PREPOSITION = /\b(?:in|since|of|from|by|until|till|before|after|during|year|the|around|circa|c\.|between|and|to|through|early|late|mid|spring|summer|autumn|fall|winter)\s+$/i
-const FUTURE = /\b(?:will|won['’]t|shall|['’]ll|going\s+to|is\s+to|are\s+to|plans?\s+to|planning|expects?\s+to|expected|scheduled|is\s+set\s+to|are\s+set\s+to|upcoming|next|would\s+be\s+held|due\s+to\s+(?!the\b))\b|['’]ll\b/i
+const QUANTITY_BEFORE = /\b(?:about|some|nearly|almost|over|than|around|approximately|only|just|least|to|all|another|roughly|no\.|number|#|room|flight|route|page|pages|highway|interstate|model|bus|line|code|score|scored|and)[ \t\u00a0]+$/i
+const YEAR_PREPOSITION = /\b(?:in|since|of|from|by|until|till|before|after|during|year|the|around|circa|c\.|between|and|to|through|early|late|mid|spring|summer|autumn|fall|winter)[ \t\u00a0]+$/i
 
 export const monthOf = (name: string): number => MONTHS[name.slice(0, 3).toLowerCase()]!
 export const weekdayOf = (name: string): number => WEEKDAYS[name.slice(0, 3).toLowerCase()]!
@@ -238,40 +237,59 @@ interface Rule {
 const before = (text: string, index: number, size = 24): string => text.slice(Math.max(0, index - size), index)
 const after = (text: string, index: number, size = 24): string => text.slice(index, index + size)
 
-/** Whether the sentence around `index` speaks of the future. */
-export function futureTense(text: string, start: number, end: number): boolean {
-  return FUTURE.test(sentenceAround(text, start, end))
-}
+const TENSE_MARKERS =
+  /\b(?:([Ww]ill|[Ww]on['’]t|[Ss]hall|going\s+to|is\s+to|are\s+to|plans\s+to|planning\s+to|expects?\s+to|is\s+expected|are\s+expected|scheduled|is\s+set\s+to|are\s+set\s+to|upcoming|next|may|might|could|should|would|is\s+due|are\s+due)|(was|were|had|did|said|says|told|came|went|took|gave|made|met|began|saw|won|lost|left|held|fell|rose|ago|last|[a-z]{2,}ed))\b|(['’]ll)\b/g
 
-/** Whether the sentence around `index` has a past-tense verb. */
-export function pastTense(text: string, start: number, end: number): boolean {
-  return /\b(?:was|were|had|did|said|told|came|went|took|gave|made|met|began|saw|won|lost|left|held|\w{2,}ed)\b/i.test(
-    sentenceAround(text, start, end)
-  )
-}
-
-export function sentenceAround(text: string, start: number, end: number): string {
-  let from = start
-  const min = Math.max(0, start - 300)
-  while (from > min) {
-    const c = text.charCodeAt(from - 1)
-    // `.`, `!`, `?`, newline
-    if ((c === 46 || c === 33 || c === 63) && /\s/.test(text.charAt(from))) break
-    if (c === 10) break
-    from--
+/**
+ * The tense of the clause around `[start, end)`: the tense marker (a future auxiliary or a
+ * past-tense verb) nearest to the expression in its sentence decides.
+ */
+export function tenseAround(text: string, start: number, end: number): 'past' | 'future' | 'unknown' {
+  const sentenceStart = sentenceBoundary(text, start, -1)
+  const sentence = text.slice(sentenceStart, sentenceBoundary(text, end, 1))
+  let best: 'past' | 'future' | 'unknown' = 'unknown'
+  let distance = Number.POSITIVE_INFINITY
+  TENSE_MARKERS.lastIndex = 0
+  let match: RegExpExecArray | null
+  while ((match = TENSE_MARKERS.exec(sentence))) {
+    const at = sentenceStart + match.index
+    const stop = at + match[0].length
+    if (at < end && stop > start) continue
+    const gap = stop <= start ? start - stop : at - end
+    if (gap < distance) {
+      distance = gap
+      best = match[2] ? 'past' : 'future'
+    }
   }
 
-  let to = end
-  const max = Math.min(text.length, end + 300)
-  while (to < max) {
-    const c = text.charCodeAt(to)
-    if ((c === 46 || c === 33 || c === 63) && (to + 1 >= text.length || /\s/.test(text.charAt(to + 1)))) break
-    if (c === 10) break
-    to++
+  return best
+}
+
+function sentenceBoundary(text: string, index: number, direction: -1 | 1): number {
+  let at = index
+  if (direction < 0) {
+    const min = Math.max(0, index - 300)
+    while (at > min) {
+      const c = text.charCodeAt(at - 1)
+      if ((c === 46 || c === 33 || c === 63) && /\s/.test(text.charAt(at))) break
+      if (c === 10) break
+      at--
+    }
+
+    return at
   }
 
-  return text.slice(from, to)
+  const max = Math.min(text.length, index + 300)
+  while (at < max) {
+    const c = text.charCodeAt(at)
+    if ((c === 46 || c === 33 || c === 63) && (at + 1 >= text.length || /\s/.test(text.charAt(at + 1)))) break
+    if (c === 10) break
+    at++
+  }
+
+  return at
 }
+
 
 function modOf(raw: string | undefined): string | undefined {
   if (!raw) return undefined
@@ -315,12 +333,12 @@ const rules: Array<Rule> = [
   // Month day (year): “April 25, 2024”, “Thursday, April 25”, “Apr. 25th”, “April 24-25”.
   {
     re: new RegExp(
-      `\\b(?:(${WEEKDAY_ANY}),?\\s+)?(${MONTH})\\s*(\\d{1,2})${ORD}\\b(?!\\s*[:%]|[.,]\\d)(?:\\s*(?:-|–|to|through)\\s*(\\d{1,2})${ORD}\\b(?![:%]))?(?:,?\\s+(${YEAR})\\b(?![,.]\\d))?`,
+      `\\b(?:(${WEEKDAY_ANY}),?[ \\t\\u00a0]+)?(${MONTH})[ \\t\\u00a0]*(\\d{1,2})${ORD}\\b(?![ \\t\\u00a0]*[:%]|[.,]\\d)(?:[ \\t\\u00a0]*(?:-|–|to|through)[ \\t\\u00a0]*(\\d{1,2})${ORD}\\b(?![:%]))?(?:,?[ \\t\\u00a0]+(${YEAR})\\b(?![,.]\\d))?`,
       'gd'
     ),
     build(m, text) {
       const [, wd, mon, d, d2, y] = m
-      if (/[\d$£€]\s*$/.test(before(text, m.index, 2))) return null
+      if (/[\d$£€][ \t\u00a0]*$/.test(before(text, m.index, 2))) return null
       const spec: Spec = {kind: 'date', month: monthOf(mon!), day: Number(d)}
       if (y) spec.year = Number(y)
       if (wd) spec.weekday = weekdayOf(wd)
@@ -335,18 +353,18 @@ const rules: Array<Rule> = [
   // Day month (year): “25 April 2024”, “Fri 28 Oct 2022”, “the 25th of April”.
   {
     re: new RegExp(
-      `\\b(?:(${WEEKDAY_ANY}),?\\s+)?(?:the\\s+)?(\\d{1,2})${ORD}(?:\\s*(?:-|–|to)\\s*(\\d{1,2})${ORD})?\\s+(?:of\\s+)?(${MONTH})(?:,?\\s+(${YEAR})\\b(?![,.]\\d))?`,
+      `\\b(?:(${WEEKDAY_ANY}),?[ \\t\\u00a0]+)?(?:the[ \\t\\u00a0]+)?(\\d{1,2})${ORD}(?:[ \\t\\u00a0]*(?:-|–|to)[ \\t\\u00a0]*(\\d{1,2})${ORD})?[ \\t\\u00a0]+(?:of[ \\t\\u00a0]+)?(${MONTH})(?:,?[ \\t\\u00a0]+(${YEAR})\\b(?![,.]\\d))?`,
       'gd'
     ),
     build(m, text) {
       const [, wd, d, d2, mon, y] = m
-      if (/[\d$£€.,]\s*$/.test(before(text, m.index, 2))) return null
+      if (/[\d$£€.,][ \t\u00a0]*$/.test(before(text, m.index, 2))) return null
       // “5 May” as a count followed by a name: “5 March marchers” is rare; “May” needs a capital.
       const spec: Spec = {kind: 'date', month: monthOf(mon!), day: Number(d)}
       if (y) spec.year = Number(y)
       if (wd) spec.weekday = weekdayOf(wd)
       let start = m.index
-      if (/^the\s/i.test(m[0]) && !wd) start += 4
+      if (/^the[ \t\u00a0]/i.test(m[0]) && !wd) start += 4
       if (d2 && Number(d2) > Number(d)) {
         const first = dateCandidate(start, span(m, 2)!.end, {...spec})
         const endSpan = span(m, 3)!
@@ -369,7 +387,7 @@ const rules: Array<Rule> = [
   },
   // Month year: “November 2006”, “Sept. 2001”.
   {
-    re: new RegExp(`\\b(?:(early|mid|late)[\\s-]+)?(${MONTH}),?\\s+(${YEAR})\\b(?![,.]\\d)`, 'gdi'),
+    re: new RegExp(`\\b(?:(early|mid|late)[ \\t\\u00a0-]+)?(${MONTH}),?[ \\t\\u00a0]+(${YEAR})\\b(?![,.]\\d)`, 'gdi'),
     build(m) {
       const [, mod, mon, y] = m
       if (!/^[A-Z]/.test(mon!)) return null
@@ -382,22 +400,22 @@ const rules: Array<Rule> = [
   // Bare month: “April”, “mid-April”, “last September”, “early June”.
   {
     re: new RegExp(
-      `\\b(?:(early|mid|late|last|next|this|[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|[Nn]ext|[Tt]his|the\\s+(?:beginning|start|end|middle)\\s+of)[\\s-]+)?(${MONTH_FULL})\\b`,
+      `\\b(?:(early|mid|late|last|next|this|[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|[Nn]ext|[Tt]his|the[ \\t\\u00a0]+(?:beginning|start|end|middle)[ \\t\\u00a0]+of)[ \\t\\u00a0-]+)?(${MONTH_FULL})\\b`,
       'gd'
     ),
     build(m, text) {
       const [, pre, mon] = m
       const next = after(text, m.index + m[0].length, 20)
       // A month that starts a name (“April Ryan”) or a month-day handled elsewhere.
-      if (/^\s+[A-Z][a-z]/.test(next) && !/^\s+(?:and|to)\b/.test(next)) return null
-      if (/^\s*\d/.test(next)) return null
+      if (/^[ \t\u00a0]+[A-Z][a-z]/.test(next) && !/^[ \t\u00a0]+(?:and|to)\b/.test(next)) return null
+      if (/^[ \t\u00a0]*\d/.test(next)) return null
       const prev = before(text, m.index, 20)
       if ((mon === 'May' || mon === 'March') && !pre) {
         // “May” and “March” are verbs too: take them only after a preposition or determiner.
-        if (!/\b(?:in|of|since|until|till|by|from|through|to|during|before|after|early|late|mid|last|next|this|and|or|between)\s+$/i.test(prev)) return null
+        if (!/\b(?:in|of|since|until|till|by|from|through|to|during|before|after|early|late|mid|last|next|this|and|or|between)[ \t\u00a0]+$/i.test(prev)) return null
       }
 
-      if (!pre && /(?:^|[.!?]\s+)$/.test(prev) && /^\s+[a-z]/.test(next) && (mon === 'May' || mon === 'March')) return null
+      if (!pre && /(?:^|[.!?][ \t\u00a0]+)$/.test(prev) && /^[ \t\u00a0]+[a-z]/.test(next) && (mon === 'May' || mon === 'March')) return null
       const spec: Spec = {kind: 'date', month: monthOf(mon!)}
       const lower = pre?.toLowerCase()
       const mod = modOf(lower)
@@ -445,7 +463,7 @@ const rules: Array<Rule> = [
   },
   // Year ranges: “from 2009 to 2011”, “between 2014 and 2016”, “2009–2011”.
   {
-    re: new RegExp(`\\b(?:(from|between)\\s+)?(${YEAR})\\s*(?:(-|–|to|through|until|and)\\s*)(${YEAR})\\b(?![,.]\\d|\\s*%)`, 'gdi'),
+    re: new RegExp(`\\b(?:(from|between)[ \\t\\u00a0]+)?(${YEAR})[ \\t\\u00a0]*(?:(-|–|to|through|until|and)[ \\t\\u00a0]*)(${YEAR})\\b(?![,.]\\d|[ \\t\\u00a0]*%)`, 'gdi'),
     build(m) {
       const [, pre, a, sep, b] = m
       const lower = pre?.toLowerCase()
@@ -472,7 +490,7 @@ const rules: Array<Rule> = [
   // Bare years: “in 1997”, “2018”, “early 2023”, “mid-2011”, “the end of 2009”.
   {
     re: new RegExp(
-      `(?:\\b(early|mid|late|the\\s+(?:beginning|start|end|middle)\\s+of)[\\s-]+)?(?<![\\w$£€¥#@.,/'’]|\\d[-–])(${YEAR})(?![\\w%/]|[.,:]\\d)`,
+      `(?:\\b(early|mid|late|the[ \\t\\u00a0]+(?:beginning|start|end|middle)[ \\t\\u00a0]+of)[ \\t\\u00a0-]+)?(?<![\\w$£€¥#@.,/'’]|\\d[-–])(${YEAR})(?![\\w%/]|[.,:]\\d)`,
       'gdi'
     ),
     build(m, text) {
@@ -481,11 +499,11 @@ const rules: Array<Rule> = [
       const yearStart = span(m, 2)!.start
       const prev = before(text, yearStart, 30)
       const next = after(text, m.index + m[0].length, 30)
-      const word = /^\s+([a-z]+)/.exec(next)?.[1]
+      const word = /^[ \t\u00a0]+([a-z]+)/.exec(next)?.[1]
       if (word && COUNT_NOUNS.has(word)) return null
-      if (!mod && QUANTITY_BEFORE.test(prev) && !/\b(?:and|to)\s+$/i.test(prev)) return null
-      if (!mod && /\b(?:and|to)\s+$/i.test(prev) && /\d[\d,.]*\s+(?:and|to)\s+$/i.test(prev)) return null
-      if (/^\s*(?:-|–)\s*\d/.test(next)) return null
+      if (!mod && QUANTITY_BEFORE.test(prev) && !/\b(?:and|to)[ \t\u00a0]+$/i.test(prev)) return null
+      if (!mod && /\b(?:and|to)[ \t\u00a0]+$/i.test(prev) && /\d[\d,.]*[ \t\u00a0]+(?:and|to)[ \t\u00a0]+$/i.test(prev)) return null
+      if (/^[ \t\u00a0]*(?:-|–)[ \t\u00a0]*\d/.test(next)) return null
       if ((value < 1900 || value > 2060) && !mod && !YEAR_PREPOSITION.test(prev)) return null
       const spec: Spec = {kind: 'year', year: value}
       const mm = modOf(mod)
@@ -497,18 +515,18 @@ const rules: Array<Rule> = [
   {
     re: /(?<![\w'’])['’](\d{2})(?![\w'’])/g,
     build(m, text) {
-      if (!/\b(?:in|of|since|from|to|until|class\s+of|summer|spring|fall|winter)\s+$/i.test(before(text, m.index, 20))) return null
+      if (!/\b(?:in|of|since|from|to|until|class[ \t\u00a0]+of|summer|spring|fall|winter)[ \t\u00a0]+$/i.test(before(text, m.index, 20))) return null
       const n = Number(m[1])
       return dateCandidate(m.index, m.index + m[0].length, {kind: 'year', year: n < 30 ? 2000 + n : 1900 + n})
     }
   },
   // Decades: “the 1990s”, “the ’80s”, “the 70s”.
   {
-    re: /(?:\b(early|mid|late)[\s-]+)?(?:\b(1[5-9]\d|20\d)0['’]?s\b|(?<=(?:\bthe|early|mid|late|[\s-])\s*)['’]?([1-9])0['’]?s\b)/gdi,
+    re: /(?:\b(early|mid|late)[ \t\u00a0-]+)?(?:\b(1[5-9]\d|20\d)0['’]?s\b|(?<=(?:\bthe|early|mid|late|[ \t\u00a0-])[ \t\u00a0]*)['’]?([1-9])0['’]?s\b)/gdi,
     build(m, text) {
       const [, mod, full, short] = m
-      if (short && /\b(?:his|her|their|its|my|your|our|in\s+his|in\s+her)\s+(?:early\s+|mid-|late\s+)?$/i.test(before(text, m.index, 20))) return null
-      if (short && !/(?:\bthe|early|mid-|late|['’])\s*$/i.test(before(text, m.index, 10) + (m[0].startsWith("'") || m[0].startsWith('’') ? "'" : ''))) return null
+      if (short && /\b(?:his|her|their|its|my|your|our|in[ \t\u00a0]+his|in[ \t\u00a0]+her)[ \t\u00a0]+(?:early[ \t\u00a0]+|mid-|late[ \t\u00a0]+)?$/i.test(before(text, m.index, 20))) return null
+      if (short && !/(?:\bthe|early|mid-|late|['’])[ \t\u00a0]*$/i.test(before(text, m.index, 10) + (m[0].startsWith("'") || m[0].startsWith('’') ? "'" : ''))) return null
       const value = full ?? `19${short}`
       const spec: Spec = {kind: 'decade', value}
       const mm = modOf(mod)
@@ -518,14 +536,14 @@ const rules: Array<Rule> = [
   },
   // Weekdays: “Thursday”, “last Tuesday”, “Friday morning”, “late Tuesday”.
   {
-    re: new RegExp(`\\b(?:(last|next|this|late|early|that|Last|Next|This|Late|Early|That)\\s+)?(${WEEKDAY})\\b(?:\\s+(morning|afternoon|evening|night)\\b)?`, 'gd'),
+    re: new RegExp(`\\b(?:(last|next|this|late|early|that|Last|Next|This|Late|Early|That)[ \\t\\u00a0]+)?(${WEEKDAY})\\b(?:[ \\t\\u00a0]+(morning|afternoon|evening|night)\\b)?`, 'gd'),
     build(m, text) {
       const [, pre, wd, part] = m
       const next = after(text, m.index + m[0].length, 20)
       // “Sunday Times”, “Sunday Telegraph”: a weekday that starts a name.
-      if (/^\s+(?!ET\b|UTC\b|GMT\b|[AP]M\b)[A-Z][a-z]/.test(next) && !new RegExp(`^\\s+(?:${MONTH_FULL}|${MONTH_ABBR})\\b`).test(next)) return null
+      if (/^[ \t\u00a0]+(?!ET\b|UTC\b|GMT\b|[AP]M\b)[A-Z][a-z]/.test(next) && !new RegExp(`^[ \\t\\u00a0]+(?:${MONTH_FULL}|${MONTH_ABBR})\\b`).test(next)) return null
       // “Black Monday”, “Super Tuesday”, “Good Friday”: named days.
-      if (!pre && /\b[A-Z][a-z]+\s+$/.test(before(text, m.index, 20)) && !/(?:^|[.!?"“]\s*|\b(?:On|By|Until|Since|From|Before|After|Late|Early|Last|Next|This)\s+)$/.test(before(text, m.index, 20))) return null
+      if (!pre && /\b[A-Z][a-z]+[ \t\u00a0]+$/.test(before(text, m.index, 20)) && !/(?:^|[.!?"“][ \t\u00a0]*|\b(?:On|By|Until|Since|From|Before|After|Late|Early|Last|Next|This)[ \t\u00a0]+)$/.test(before(text, m.index, 20))) return null
       const lower = pre?.toLowerCase()
       const spec: Spec = {
         kind: 'weekday',
@@ -541,7 +559,7 @@ const rules: Array<Rule> = [
   },
   // Weekday with a day of the month and no month: “Sunday 25”, “on 25 Sunday”.
   {
-    re: new RegExp(`\\b(?:(${WEEKDAY}),?\\s+(?:the\\s+)?(\\d{1,2})${ORD}\\b(?!\\s*(?:${MONTH}|[:.,]\\d|%|-))|(?<=\\bon\\s+(?:the\\s+)?)(\\d{1,2})${ORD}\\s+(${WEEKDAY})\\b)`, 'gd'),
+    re: new RegExp(`\\b(?:(${WEEKDAY}),?[ \\t\\u00a0]+(?:the[ \\t\\u00a0]+)?(\\d{1,2})${ORD}\\b(?![ \\t\\u00a0]*(?:${MONTH}|[:.,]\\d|%|-))|(?<=\\bon[ \\t\\u00a0]+(?:the[ \\t\\u00a0]+)?)(\\d{1,2})${ORD}[ \\t\\u00a0]+(${WEEKDAY})\\b)`, 'gd'),
     build(m) {
       const wd = m[1] ?? m[4]
       const d = Number(m[2] ?? m[3])
@@ -552,7 +570,7 @@ const rules: Array<Rule> = [
   // Times: “3 p.m. ET”, “6:40 p.m.”, “18:00 UTC”, “0800 UTC”, “noon”, with a day after them.
   {
     re: new RegExp(
-      `\\b(?:(\\d{1,2})(?:[:.]([0-5]\\d))?\\s*([ap])\\.?\\s?m\\b\\.?|([01]?\\d|2[0-3]):([0-5]\\d)(?::[0-5]\\d)?|([01]\\d|2[0-3])([0-5]\\d)(?=\\s*(?:hours\\s+)?(?:UTC|GMT)\\b)|(noon|midday|midnight))(?:\\s*\\(?\\s*(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|Z)\\b\\)?)?(?:\\s+(?:on\\s+)?(today|tonight|yesterday|tomorrow|${WEEKDAY})\\b)?`,
+      `\\b(?:(\\d{1,2})(?:[:.]([0-5]\\d))?[ \\t\\u00a0]*([ap])\\.?[ \\t\\u00a0]?m\\b\\.?|([01]?\\d|2[0-3]):([0-5]\\d)(?::[0-5]\\d)?|([01]\\d|2[0-3])([0-5]\\d)(?=[ \\t\\u00a0]*(?:hours[ \\t\\u00a0]+)?(?:UTC|GMT)\\b)|(noon|midday|midnight))(?:[ \\t\\u00a0]*\\(?[ \\t\\u00a0]*(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|Z)\\b\\)?)?(?:[ \\t\\u00a0]+(?:on[ \\t\\u00a0]+)?(today|tonight|yesterday|tomorrow|${WEEKDAY})\\b)?`,
       'gd'
     ),
     build(m, text) {
@@ -568,7 +586,7 @@ const rules: Array<Rule> = [
         hour = Number(m[4])
         minute = Number(m[5])
         // A bare “2:30” is a score or a ratio as often as a time: it needs a zone or “at”.
-        if (!m[9] && !/\bat\s+$/i.test(before(text, m.index, 10))) return null
+        if (!m[9] && !/\bat[ \t\u00a0]+$/i.test(before(text, m.index, 10))) return null
       } else if (m[6]) {
         hour = Number(m[6])
         minute = Number(m[7])
@@ -594,10 +612,10 @@ const rules: Array<Rule> = [
   },
   // Deictic days: “today”, “yesterday morning”, “earlier today”, “tonight”, “last night”, “this afternoon”.
   {
-    re: /\b(?:(earlier|later|late|early)\s+)?(today|tonight|tomorrow|yesterday|(?:this|last)\s+(?:morning|afternoon|evening|night))\b(?:\s+(morning|afternoon|evening|night)\b)?/gdi,
+    re: /\b(?:(earlier|later|late|early)[ \t\u00a0]+)?(today|tonight|tomorrow|yesterday|(?:this|last)[ \t\u00a0]+(?:morning|afternoon|evening|night))\b(?:[ \t\u00a0]+(morning|afternoon|evening|night)\b)?/gdi,
     build(m) {
       const [, pre, word, part] = m
-      const lower = word!.toLowerCase().replace(/\s+/g, ' ')
+      const lower = word!.toLowerCase().replace(/[ \t\u00a0]+/g, ' ')
       let n = 0
       let p: Part | undefined
       if (lower === 'yesterday') n = -1
@@ -619,14 +637,14 @@ const rules: Array<Rule> = [
   },
   // Anaphoric days: “the day before”, “the next day”, “that day”, “the same day”, “the day”.
   {
-    re: /\b(?:the\s+(day|night|morning|evening)\s+(before|after)|the\s+(previous|following|next|same)\s+(day|morning|afternoon|evening|night)|(that|the)\s+(day|morning|afternoon|evening|night))\b/gdi,
+    re: /\b(?:the[ \t\u00a0]+(day|night|morning|evening)[ \t\u00a0]+(before|after)|the[ \t\u00a0]+(previous|following|next|same)[ \t\u00a0]+(day|morning|afternoon|evening|night)|(that|the)[ \t\u00a0]+(day|morning|afternoon|evening|night))\b/gdi,
     build(m, text) {
       const next = after(text, m.index + m[0].length, 16)
       let n = 0
       let part: Part | undefined
       if (m[1]) {
         n = m[2]!.toLowerCase() === 'before' ? -1 : 1
-        if (/^\s+(?:the|a|an|his|her|their|its|[A-Z])/.test(next) && m[1].toLowerCase() !== 'day') return null
+        if (/^[ \t\u00a0]+(?:the|a|an|his|her|their|its|[A-Z])/.test(next) && m[1].toLowerCase() !== 'day') return null
         if (m[1].toLowerCase() !== 'day') part = PARTS[m[1].toLowerCase()]
       } else if (m[3]) {
         const w = m[3].toLowerCase()
@@ -634,7 +652,7 @@ const rules: Array<Rule> = [
         if (m[4]!.toLowerCase() !== 'day') part = PARTS[m[4]!.toLowerCase()]
       } else {
         // “the day of the vote”, “the day when”: a day we cannot place.
-        if (m[5]!.toLowerCase() === 'the' && /^\s+(?:of|when|that|in|on|for|to|it|he|she|they|we|I|was|is)\b/.test(next)) return null
+        if (m[5]!.toLowerCase() === 'the' && /^[ \t\u00a0]+(?:of|when|that|in|on|for|to|it|he|she|they|we|I|was|is)\b/.test(next)) return null
         if (m[5]!.toLowerCase() === 'the' && m[6]!.toLowerCase() !== 'day') return null
         if (m[6]!.toLowerCase() !== 'day') part = PARTS[m[6]!.toLowerCase()]
       }
@@ -646,15 +664,15 @@ const rules: Array<Rule> = [
   },
   // Calendar units relative to now: “this week”, “last year”, “next month”, “earlier this year”, “the end of last year”.
   {
-    re: /\b(?:(earlier|later|early|late)\s+|(the\s+(?:end|start|beginning|middle)\s+of)\s+)?(this|last|next|the\s+previous|the\s+following|the\s+past|the\s+next|the\s+coming|the\s+last|the\s+current|the|current)\s+(week|weekend|month|year|quarter|decade|century|fiscal\s+year|financial\s+year)\b/gdi,
+    re: /\b(?:(earlier|later|early|late)[ \t\u00a0]+|(the[ \t\u00a0]+(?:end|start|beginning|middle)[ \t\u00a0]+of)[ \t\u00a0]+)?(this|last|next|the[ \t\u00a0]+previous|the[ \t\u00a0]+following|the[ \t\u00a0]+past|the[ \t\u00a0]+next|the[ \t\u00a0]+coming|the[ \t\u00a0]+last|the[ \t\u00a0]+current|the|current)[ \t\u00a0]+(week|weekend|month|year|quarter|decade|century|fiscal[ \t\u00a0]+year|financial[ \t\u00a0]+year)\b/gdi,
     build(m, text) {
       const [, adverb, boundary, rel, unitRaw] = m
-      const relLower = rel!.toLowerCase().replace(/\s+/g, ' ')
-      const unitWord = unitRaw!.toLowerCase().replace(/^(?:fiscal|financial)\s+/, '')
+      const relLower = rel!.toLowerCase().replace(/[ \t\u00a0]+/g, ' ')
+      const unitWord = unitRaw!.toLowerCase().replace(/^(?:fiscal|financial)[ \t\u00a0]+/, '')
       const unit = unitWord as Unit | 'weekend'
       const next = after(text, m.index + m[0].length, 12)
-      if (/^\s+of\b/.test(next) && !boundary) return null
-      if (/^\s+(?:ago|later|earlier|before|after)\b/.test(next)) return null
+      if (/^[ \t\u00a0]+of\b/.test(next) && !boundary) return null
+      if (/^[ \t\u00a0]+(?:ago|later|earlier|before|after)\b/.test(next)) return null
       const start = m.index
       const end = m.index + m[0].length
       if (relLower === 'the past' || relLower === 'the next' || relLower === 'the coming') {
@@ -681,7 +699,7 @@ const rules: Array<Rule> = [
   // Quarters: “the third quarter”, “the first quarter of 2009”, “third-quarter”, “Q4 2009”.
   {
     re: new RegExp(
-      `\\b(?:the\\s+)?(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\\s-]+quarter\\b(?:\\s+of\\s+(?:(${YEAR})|(this|last|next|the)\\s+year))?|\\bQ([1-4])(?:\\s+(${YEAR}))?\\b`,
+      `\\b(?:the[ \\t\\u00a0]+)?(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[ \\t\\u00a0-]+quarter\\b(?:[ \\t\\u00a0]+of[ \\t\\u00a0]+(?:(${YEAR})|(this|last|next|the)[ \\t\\u00a0]+year))?|\\bQ([1-4])(?:[ \\t\\u00a0]+(${YEAR}))?\\b`,
       'gdi'
     ),
     build(m, text) {
@@ -698,7 +716,7 @@ const rules: Array<Rule> = [
       const y = m[2] ?? m[5]
       const rel = m[3]?.toLowerCase()
       if (m[4] && !/^Q/.test(m[0])) return null
-      if (/^\s+(?:of\s+(?:the|a|an|his|her|their)\b|century)/.test(after(text, m.index + m[0].length, 20))) return null
+      if (/^[ \t\u00a0]+(?:of[ \t\u00a0]+(?:the|a|an|his|her|their)\b|century)/.test(after(text, m.index + m[0].length, 20))) return null
       const spec: Spec & {kind: 'quarter'} = {kind: 'quarter', quarter: quarterNumber}
       if (y) spec.year = Number(y)
       else if (rel === 'this') spec.relYear = 0
@@ -710,16 +728,16 @@ const rules: Array<Rule> = [
   },
   // Seasons: “spring 2020”, “this summer”, “last autumn”, “in the fall”.
   {
-    re: new RegExp(`\\b(?:(early|late|mid|last|next|this|the)[\\s-]+)?(spring|summer|autumn|fall|winter)\\b(?:\\s+(?:of\\s+)?(${YEAR})\\b)?`, 'gdi'),
+    re: new RegExp(`\\b(?:(early|late|mid|last|next|this|the)[ \\t\\u00a0-]+)?(spring|summer|autumn|fall|winter)\\b(?:[ \\t\\u00a0]+(?:of[ \\t\\u00a0]+)?(${YEAR})\\b)?`, 'gdi'),
     build(m, text) {
       const [, pre, season, y] = m
       const lower = pre?.toLowerCase()
       if (!y && !lower) {
-        if (!/\b(?:in|by|until|since|during|this|through)\s+$/i.test(before(text, m.index, 12))) return null
+        if (!/\b(?:in|by|until|since|during|this|through)[ \t\u00a0]+$/i.test(before(text, m.index, 12))) return null
       }
 
-      if (!y && /^\s+(?:of|session|term|semester|collection|games|olympics|school)\b/i.test(after(text, m.index + m[0].length, 20))) return null
-      if (/^[A-Z]/.test(season!) && !y && lower === undefined && /^\s+[A-Z]/.test(after(text, m.index + m[0].length, 4))) return null
+      if (!y && /^[ \t\u00a0]+(?:of|session|term|semester|collection|games|olympics|school)\b/i.test(after(text, m.index + m[0].length, 20))) return null
+      if (/^[A-Z]/.test(season!) && !y && lower === undefined && /^[ \t\u00a0]+[A-Z]/.test(after(text, m.index + m[0].length, 4))) return null
       const spec: Spec & {kind: 'season'} = {kind: 'season', season: SEASONS[season!.toLowerCase()]!}
       if (y) spec.year = Number(y)
       if (lower === 'last' || lower === 'next' || lower === 'this') spec.dir = lower
@@ -733,18 +751,18 @@ const rules: Array<Rule> = [
   // “27-year”, “two days later”, “a week ago”, “15 a year” (a set).
   {
     re: new RegExp(
-      `\\b${PRE_MOD}(?:(the)\\s+(past|last|next|previous|coming|first|final|following|remaining)\\s+)?(${QTY})(\\s+and\\s+a\\s+half)?(?:\\s+|-)(${UNIT})\\b(?:-(long|old))?(?:\\s+(ago|later|earlier|before|after|from\\s+now|previously|prior)\\b)?`,
+      `\\b${PRE_MOD}(?:(the)[ \\t\\u00a0]+(past|last|next|previous|coming|first|final|following|remaining)[ \\t\\u00a0]+)?(${QTY})([ \\t\\u00a0]+and[ \\t\\u00a0]+a[ \\t\\u00a0]+half)?(?:[ \\t\\u00a0]+(?:straight|consecutive|trading|working|business|full|long|more|additional|calendar|school|successive|whole|extra))?(?:[ \\t\\u00a0]+|-)(${UNIT})\\b(?:-(long|old))?(?:[ \\t\\u00a0]+(ago|later|earlier|before|after|from[ \\t\\u00a0]+now|previously|prior)\\b)?`,
       'gdi'
     ),
     build(m, text) {
       const [, preMod, the, rel, qty, half, unitRaw, suffix, offset] = m
-      const qLower = qty!.toLowerCase().replace(/\s+/g, ' ')
+      const qLower = qty!.toLowerCase().replace(/[ \t\u00a0]+/g, ' ')
       const unitLower = unitRaw!.toLowerCase()
       const prev = before(text, m.index, 30)
       // “second” as an ordinal: “a second term”, “the second”. Seconds need a number.
       if (/^seconds?$/.test(unitLower) && (qLower === 'a' || qLower === 'an')) return null
       // A decimal like “3.5” after a currency sign, or a count that runs on: “$5 million”.
-      if (/[$£€]\s*$/.test(prev)) return null
+      if (/[$£€][ \t\u00a0]*$/.test(prev)) return null
       if (/^\d/.test(qLower) && /[\d.,]$/.test(prev)) return null
       let n: number | null = quantity(qLower)
       if (half) n = n === null ? null : n + 0.5
@@ -759,7 +777,7 @@ const rules: Array<Rule> = [
 
       // “15 a year”, “twice a week”, “$40 per day”: a set.
       if ((qLower === 'a' || qLower === 'an') && !rel && !offset && !preMod) {
-        if (/(?:\d|\btimes|\bonce|\btwice|\bthrice|\bpercent|%|\bmillion|\bbillion)\s*$/i.test(prev)) {
+        if (/(?:\d|\btimes|\bonce|\btwice|\bthrice|\bpercent|%|\bmillion|\bbillion)[ \t\u00a0]*$/i.test(prev)) {
           const u = unitOf(unitLower)
           const time = isTimeUnit(unitLower) ? 'T' : ''
           return {start, end, type: 'SET', spec: {kind: 'fixed', value: `P${time}${u.factor}${u.unit}`}}
@@ -767,9 +785,9 @@ const rules: Array<Rule> = [
       }
 
       if (offset) {
-        const off = offset.toLowerCase().replace(/\s+/g, ' ')
+        const off = offset.toLowerCase().replace(/[ \t\u00a0]+/g, ' ')
         const nextWord = after(text, end, 12)
-        if ((off === 'before' || off === 'after' || off === 'prior') && /^\s+(?:the|a|an|his|her|their|its|[A-Z0-9])/.test(nextWord)) {
+        if ((off === 'before' || off === 'after' || off === 'prior') && /^[ \t\u00a0]*[\w“"'‘$£€]/.test(nextWord)) {
           // “two days before the vote”: the duration alone, anchored on an event we do not place.
           const durEnd = end - offset.length - 1
           return {start, end: durEnd, type: 'DURATION', spec: {kind: 'fixed', value: durationValue(n, unitLower), ...(mod ? {mod} : {})}}
@@ -802,18 +820,18 @@ const rules: Array<Rule> = [
   },
   // Vague durations: “years”, “decades-long”, “over the years”, “recent years”, “minutes”.
   {
-    re: /\b(?:(over\s+the|in\s+recent|recent|the\s+past|the\s+coming|the\s+last|in\s+the\s+past)\s+)?(seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b(?:-long)?/gdi,
+    re: /\b(?:(over[ \t\u00a0]+the|in[ \t\u00a0]+recent|recent|the[ \t\u00a0]+past|the[ \t\u00a0]+coming|the[ \t\u00a0]+last|in[ \t\u00a0]+the[ \t\u00a0]+past)[ \t\u00a0]+)?(seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b(?:-long)?/gdi,
     build(m, text) {
       const [, pre, unitRaw] = m
       const prev = before(text, m.index, 20)
-      if (!pre && /\b(?:the|these|those|his|her|their|its|our|my|your|early|final|last|first|next|glory|salad|dog|golden|school|college)\s+$/i.test(prev)) return null
-      if (/^\s+old\b/.test(after(text, m.index + m[0].length, 8))) return null
-      if (/^\s+(?:ago|later|earlier)\b/.test(after(text, m.index + m[0].length, 10))) {
-        return {start: m.index, end: m.index + m[0].length + (/^\s+\w+/.exec(after(text, m.index + m[0].length, 10))?.[0].length ?? 0), type: 'DATE', spec: {kind: 'fixed', value: /^\s+later/.test(after(text, m.index + m[0].length, 10)) ? 'FUTURE_REF' : 'PAST_REF'}}
+      if (!pre && /\b(?:the|these|those|his|her|their|its|our|my|your|early|final|last|first|next|glory|salad|dog|golden|school|college)[ \t\u00a0]+$/i.test(prev)) return null
+      if (/^[ \t\u00a0]+old\b/.test(after(text, m.index + m[0].length, 8))) return null
+      if (/^[ \t\u00a0]+(?:ago|later|earlier)\b/.test(after(text, m.index + m[0].length, 10))) {
+        return {start: m.index, end: m.index + m[0].length + (/^[ \t\u00a0]+\w+/.exec(after(text, m.index + m[0].length, 10))?.[0].length ?? 0), type: 'DATE', spec: {kind: 'fixed', value: /^[ \t\u00a0]+later/.test(after(text, m.index + m[0].length, 10)) ? 'FUTURE_REF' : 'PAST_REF'}}
       }
 
       let start = m.index
-      const lower = pre?.toLowerCase().replace(/\s+/g, ' ')
+      const lower = pre?.toLowerCase().replace(/[ \t\u00a0]+/g, ' ')
       if (lower === 'in recent' || lower === 'in the past') start += 3
       return {start, end: m.index + m[0].length, type: 'DURATION', spec: {kind: 'fixed', value: durationValue(null, unitRaw!)}}
     }
@@ -821,7 +839,7 @@ const rules: Array<Rule> = [
   // Sets: “annually”, “weekly”, “every Monday”, “each year”, “every two years”.
   {
     re: new RegExp(
-      `\\b(?:(annually|annual|yearly|monthly|weekly|daily|nightly|hourly|quarterly|biennial)|(?:(?:[Ee]very|[Ee]ach)\\s+(?:(other)\\s+)?(?:(${QTY})\\s+)?((?:second|minute|hour|day|week|month|quarter|year|decade)s?|${WEEKDAY}|morning|afternoon|evening|night|weekend|spring|summer|autumn|fall|winter))|(${WEEKDAY})s)\\b`,
+      `\\b(?:(annually|annual|yearly|monthly|weekly|daily|nightly|hourly|quarterly|biennial)|(?:(?:[Ee]very|[Ee]ach)[ \\t\\u00a0]+(?:(other)[ \\t\\u00a0]+)?(?:(${QTY})[ \\t\\u00a0]+)?((?:second|minute|hour|day|week|month|quarter|year|decade)s?|${WEEKDAY}|morning|afternoon|evening|night|weekend|spring|summer|autumn|fall|winter))|(${WEEKDAY})s)\\b`,
       'gd'
     ),
     build(m, text) {
@@ -845,7 +863,7 @@ const rules: Array<Rule> = [
       }
 
       if (plural) {
-        if (/^\s+[A-Z]/.test(after(text, end, 4))) return null
+        if (/^[ \t\u00a0]+[A-Z]/.test(after(text, end, 4))) return null
         return {start, end, type: 'SET', spec: {kind: 'fixed', value: `XXXX-WXX-${weekdayOf(plural)}`}}
       }
 
@@ -863,19 +881,19 @@ const rules: Array<Rule> = [
   },
   // Vague references: “now”, “currently”, “recently”, “the past”, “the future”, “soon”.
   {
-    re: /\b(right\s+now|now|nowadays|currently|presently|at\s+present|these\s+days|the\s+time\s+being|(?:more\s+|most\s+|very\s+|until\s+)?recently|lately|the\s+past|the\s+future|(?:very\s+)?soon|the\s+(?:long|short|near)\s+term|(?:long|short|near)-term)\b/gdi,
+    re: /\b(right[ \t\u00a0]+now|now|nowadays|currently|presently|at[ \t\u00a0]+present|these[ \t\u00a0]+days|the[ \t\u00a0]+time[ \t\u00a0]+being|(?:more[ \t\u00a0]+|most[ \t\u00a0]+|very[ \t\u00a0]+|until[ \t\u00a0]+)?recently|lately|the[ \t\u00a0]+past|the[ \t\u00a0]+future|(?:very[ \t\u00a0]+)?soon|the[ \t\u00a0]+(?:long|short|near)[ \t\u00a0]+term|(?:long|short|near)-term)\b/gdi,
     build(m, text) {
-      const word = m[1]!.toLowerCase().replace(/\s+/g, ' ')
+      const word = m[1]!.toLowerCase().replace(/[ \t\u00a0]+/g, ' ')
       const next = after(text, m.index + m[0].length, 16)
       const prev = before(text, m.index, 12)
-      if (/soon$/.test(word) && (/^\s+as\b/.test(next) || /\bas\s+$/i.test(prev) || /^\s+after\b/.test(next))) return null
-      if (word === 'now' && (/^\s+(?:that)\b/.test(next) || /\b(?:and|just|by|until|from|till)\s+$/i.test(prev))) {
-        if (/^\s+that\b/.test(next)) return null
+      if (/soon$/.test(word) && (/^[ \t\u00a0]+as\b/.test(next) || /\bas[ \t\u00a0]+$/i.test(prev) || /^[ \t\u00a0]+after\b/.test(next))) return null
+      if (word === 'now' && (/^[ \t\u00a0]+(?:that)\b/.test(next) || /\b(?:and|just|by|until|from|till)[ \t\u00a0]+$/i.test(prev))) {
+        if (/^[ \t\u00a0]+that\b/.test(next)) return null
       }
 
       if (word.endsWith('-term')) {
         // As an adjective (“long-term care”) it is vague; keep only “short-term” forecasts after “in the”.
-        if (!/\b(?:in\s+the|the)\s+$/i.test(prev)) return null
+        if (!/\b(?:in[ \t\u00a0]+the|the)[ \t\u00a0]+$/i.test(prev)) return null
       }
 
       let start = m.index
@@ -883,7 +901,7 @@ const rules: Array<Rule> = [
       if (/recently|lately|the past/.test(word)) value = 'PAST_REF'
       else if (/future|soon|term/.test(word)) value = 'FUTURE_REF'
       if (word.startsWith('until ')) start += 6
-      if (word === 'the past' && /^\s+(?:\d|few|several|many|two|three|four|five|six|seven|eight|nine|ten|week|month|year|decade)/i.test(next)) return null
+      if (word === 'the past' && /^[ \t\u00a0]+(?:\d|few|several|many|two|three|four|five|six|seven|eight|nine|ten|week|month|year|decade)/i.test(next)) return null
       return {start, end: m.index + m[0].length, type: 'DATE', spec: {kind: 'fixed', value}}
     }
   }
