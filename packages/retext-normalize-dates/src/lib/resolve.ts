@@ -56,23 +56,25 @@ function tenseAt(ctx: Context, start: number, end: number): Tense {
 }
 
 /**
- * Choose among candidate days the one the tense points to: the latest on or before the reference
- * in the past, the earliest on or after it in the future, else the nearest.
+ * Choose among candidate days (the same calendar day in neighbouring years or months): the one
+ * nearest to the reference, unless the tense points the other way and a candidate on that side
+ * lies within half a year (news rarely names a day without its year when it is further away).
  */
 function choose(candidates: Array<Day>, ref: Day, tense: Tense): Day {
-  const sorted = [...candidates].sort((a, b) => daysBetween(a, b))
-  if (tense === 'past') {
-    const past = sorted.filter((d) => daysBetween(d, ref) <= 0)
-    if (past.length > 0) return past.at(-1)!
+  let best = candidates[0]!
+  for (const d of candidates) if (Math.abs(daysBetween(d, ref)) < Math.abs(daysBetween(best, ref))) best = d
+  const offset = daysBetween(best, ref)
+  const within = (d: Day): boolean => Math.abs(daysBetween(d, ref)) <= 183
+  if (tense === 'past' && offset > 0) {
+    const past = candidates.filter((d) => daysBetween(d, ref) <= 0 && within(d))
+    if (past.length > 0) return past.reduce((a, b) => (daysBetween(a, b) > 0 ? a : b))
   }
 
-  if (tense === 'future') {
-    const future = sorted.filter((d) => daysBetween(d, ref) >= 0)
-    if (future.length > 0) return future[0]!
+  if (tense === 'future' && offset < 0) {
+    const future = candidates.filter((d) => daysBetween(d, ref) >= 0 && within(d))
+    if (future.length > 0) return future.reduce((a, b) => (daysBetween(a, b) < 0 ? a : b))
   }
 
-  let best = sorted[0]!
-  for (const d of sorted) if (Math.abs(daysBetween(d, ref)) < Math.abs(daysBetween(best, ref))) best = d
   return best
 }
 
@@ -115,10 +117,8 @@ function resolveDate(spec: Spec & {kind: 'date'}, ctx: Context, tense: () => Ten
     else if (dir === 'next') yy = m > rm ? ry : ry + 1
     else if (dir === 'this') yy = ry
     else {
-      const t = tense()
-      if (t === 'past') yy = m <= rm ? ry : ry - 1
-      else if (t === 'future') yy = m >= rm ? ry : ry + 1
-      else yy = Math.abs(m - rm) <= 6 ? ry : m > rm ? ry - 1 : ry + 1
+      const start = makeDay(ry, rm, 1)!
+      yy = year(choose([ry - 1, ry, ry + 1].map((k) => makeDay(k, m, 1)!), start, tense()))
     }
 
     return withMod({value: `${pad(yy, 4)}-${pad(m)}`, symbolic, anchor: 'published'}, spec.mod)
@@ -270,9 +270,8 @@ export function resolve(spec: Spec, ctx: Context, start: number, end: number): R
       const ry = year(ctx.ref)
       if (spec.previous) return {value: formatAt(shift(ctx.ref, 'quarter', -1), 'quarter'), symbolic: '-P1Q', anchor: 'published'}
       if (spec.relYear !== undefined) return {value: `${ry + spec.relYear}-Q${spec.quarter}`, symbolic, anchor: 'published'}
-      const rq = quarter(ctx.ref)
-      const t = tense()
-      const yy = t === 'future' ? (spec.quarter >= rq ? ry : ry + 1) : spec.quarter <= rq ? ry : ry - 1
+      const start = makeDay(ry, quarter(ctx.ref) * 3 - 2, 1)!
+      const yy = year(choose([ry - 1, ry, ry + 1].map((k) => makeDay(k, spec.quarter * 3 - 2, 1)!), start, tense()))
       return {value: `${yy}-Q${spec.quarter}`, symbolic, anchor: 'published'}
     }
 

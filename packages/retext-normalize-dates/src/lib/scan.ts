@@ -48,7 +48,7 @@ const ORD = '(?:st|nd|rd|th)?'
 const UNITS_W = 'one|two|three|four|five|six|seven|eight|nine'
 const TEENS_W = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen'
 const TENS_W = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety'
-const QTY = `(?:\\d+(?:\\.\\d+)?|(?:${TENS_W})(?:[ \\t\\u00a0-](?:${UNITS_W}))?|${TEENS_W}|${UNITS_W}|a[ \\t\\u00a0]+few|a[ \\t\\u00a0]+couple[ \\t\\u00a0]+of|a[ \\t\\u00a0]+dozen|a|an|several|few|many|hundreds[ \\t\\u00a0]+of|dozens[ \\t\\u00a0]+of|thousands[ \\t\\u00a0]+of)`
+const QTY = `(?:\\d+(?:\\.\\d+)?|(?:${TENS_W})(?:[ \\t\\u00a0-](?:${UNITS_W}))?|${TEENS_W}|${UNITS_W}|single|a[ \\t\\u00a0]+few|a[ \\t\\u00a0]+couple[ \\t\\u00a0]+of|a[ \\t\\u00a0]+dozen|a|an|several|few|many|hundreds[ \\t\\u00a0]+of|dozens[ \\t\\u00a0]+of|thousands[ \\t\\u00a0]+of)`
 const UNIT = '(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centurie)s?'
 const PRE_MOD =
   '(?:(nearly|almost|about|around|approximately|roughly|some|over|more[ \\t\\u00a0]+than|less[ \\t\\u00a0]+than|fewer[ \\t\\u00a0]+than|under|at[ \\t\\u00a0]+least|up[ \\t\\u00a0]+to|just[ \\t\\u00a0]+over|just[ \\t\\u00a0]+under|well[ \\t\\u00a0]+over|close[ \\t\\u00a0]+to|barely|only|just)[ \\t\\u00a0]+)?'
@@ -67,6 +67,9 @@ const MONTHS: Record<string, number> = {
   nov: 11,
   dec: 12
 }
+const NAME_OK_BEFORE_YEAR = new RegExp(
+  `^(?:${MONTH_FULL}|${MONTH_ABBR}|In|Since|By|Until|Till|From|Before|After|During|The|Of|And|Or|To|Through|Between|Early|Late|Mid|Spring|Summer|Autumn|Fall|Winter|Around|About|Circa|Year|Also|Only|Then|Back|Even|Not|As|At|On|For|When|Until|Unlike|Like|Last|Next|This|Since)$`
+)
 const WEEKDAYS: Record<string, number> = {mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7}
 const NUMBERS: Record<string, number> = {
   a: 1,
@@ -98,7 +101,8 @@ const NUMBERS: Record<string, number> = {
   seventy: 70,
   eighty: 80,
   ninety: 90,
-  dozen: 12
+  dozen: 12,
+  single: 1
 }
 const SEASONS: Record<string, string> = {spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI'}
 const PARTS: Record<string, Part> = {morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', tonight: 'NI'}
@@ -504,6 +508,9 @@ const rules: Array<Rule> = [
       if (!mod && QUANTITY_BEFORE.test(prev) && !/\b(?:and|to)[ \t\u00a0]+$/i.test(prev)) return null
       if (!mod && /\b(?:and|to)[ \t\u00a0]+$/i.test(prev) && /\d[\d,.]*[ \t\u00a0]+(?:and|to)[ \t\u00a0]+$/i.test(prev)) return null
       if (/^[ \t\u00a0]*(?:-|–)[ \t\u00a0]*\d/.test(next)) return null
+      // “Russell 2000 Index”, “Windows 2000”, “Euro 2004”: a number in a name.
+      const capital = /\b([A-Z][A-Za-z]*)[ \t\u00a0]+$/.exec(prev)?.[1]
+      if (!mod && capital && !NAME_OK_BEFORE_YEAR.test(capital)) return null
       if ((value < 1900 || value > 2060) && !mod && !YEAR_PREPOSITION.test(prev)) return null
       const spec: Spec = {kind: 'year', year: value}
       const mm = modOf(mod)
@@ -543,7 +550,7 @@ const rules: Array<Rule> = [
       // “Sunday Times”, “Sunday Telegraph”: a weekday that starts a name.
       if (/^[ \t\u00a0]+(?!ET\b|UTC\b|GMT\b|[AP]M\b)[A-Z][a-z]/.test(next) && !new RegExp(`^[ \\t\\u00a0]+(?:${MONTH_FULL}|${MONTH_ABBR})\\b`).test(next)) return null
       // “Black Monday”, “Super Tuesday”, “Good Friday”: named days.
-      if (!pre && /\b[A-Z][a-z]+[ \t\u00a0]+$/.test(before(text, m.index, 20)) && !/(?:^|[.!?"“][ \t\u00a0]*|\b(?:On|By|Until|Since|From|Before|After|Late|Early|Last|Next|This)[ \t\u00a0]+)$/.test(before(text, m.index, 20))) return null
+      if (!pre && /\b(?:Black|Super|Good|Cyber|Ash|Easter|Holy|Blue|Giving|Palm|Bloody|Shrove|Maundy|Whit|Low|Mad|Manic|Fat)[ \t\u00a0]+$/.test(before(text, m.index, 20))) return null
       const lower = pre?.toLowerCase()
       const spec: Spec = {
         kind: 'weekday',
@@ -733,11 +740,13 @@ const rules: Array<Rule> = [
       const [, pre, season, y] = m
       const lower = pre?.toLowerCase()
       if (!y && !lower) {
-        if (!/\b(?:in|by|until|since|during|this|through)[ \t\u00a0]+$/i.test(before(text, m.index, 12))) return null
+        if (!/\b(?:in|by|until|since|during|this|through|their|its|his|her|our)[ \t\u00a0]+$/i.test(before(text, m.index, 12))) return null
       }
 
       if (!y && /^[ \t\u00a0]+(?:of|session|term|semester|collection|games|olympics|school)\b/i.test(after(text, m.index + m[0].length, 20))) return null
       if (/^[A-Z]/.test(season!) && !y && lower === undefined && /^[ \t\u00a0]+[A-Z]/.test(after(text, m.index + m[0].length, 4))) return null
+      // “the hot spring”, “in the fall of the regime”: without a year, seasons need a calendar context.
+      if (season!.toLowerCase() === 'fall' && !y && /^[ \t\u00a0]+of\b/.test(after(text, m.index + m[0].length, 6))) return null
       const spec: Spec & {kind: 'season'} = {kind: 'season', season: SEASONS[season!.toLowerCase()]!}
       if (y) spec.year = Number(y)
       if (lower === 'last' || lower === 'next' || lower === 'this') spec.dir = lower
@@ -775,6 +784,8 @@ const rules: Array<Rule> = [
         mod = undefined
       }
 
+      // “a quarter of”, “three quarters, of”: a fraction.
+      if (/^quarters?$/.test(unitLower) && /^[ \t\u00a0]*,?[ \t\u00a0]*of\b/.test(after(text, end, 12))) return null
       // “15 a year”, “twice a week”, “$40 per day”: a set.
       if ((qLower === 'a' || qLower === 'an') && !rel && !offset && !preMod) {
         if (/(?:\d|\btimes|\bonce|\btwice|\bthrice|\bpercent|%|\bmillion|\bbillion)[ \t\u00a0]*$/i.test(prev)) {
@@ -815,7 +826,20 @@ const rules: Array<Rule> = [
       const spec: Spec = {kind: 'fixed', value: durationValue(n, unitLower)}
       if (mod) spec.mod = mod
       if (suffix) void suffix
-      return {start, end, type: 'DURATION', spec}
+      const result: Array<Candidate> = [{start, end, type: 'DURATION', spec}]
+      // “between 60 and 90 days”, “two to three years”: the first number shares the unit.
+      const lower = new RegExp(`(?:^|[ \\t\\u00a0(])(\\d+(?:\\.\\d+)?|${UNITS_W}|${TEENS_W}|${TENS_W})[ \\t\\u00a0]*(?:and|to|or|-|–)[ \\t\\u00a0]*$`, 'i').exec(prev)
+      if (lower && n !== null && !preMod && !rel) {
+        const first = quantity(lower[1]!)
+        if (first !== null && first < n) {
+          const firstStart = m.index - lower[0].length + lower[0].indexOf(lower[1]!)
+          if (!/[$£€\d.,]$/.test(text.slice(Math.max(0, firstStart - 1), firstStart))) {
+            result.push({start: firstStart, end: firstStart + lower[1]!.length, type: 'DURATION', spec: {kind: 'fixed', value: durationValue(first, unitLower)}})
+          }
+        }
+      }
+
+      return result
     }
   },
   // Vague durations: “years”, “decades-long”, “over the years”, “recent years”, “minutes”.
@@ -824,7 +848,7 @@ const rules: Array<Rule> = [
     build(m, text) {
       const [, pre, unitRaw] = m
       const prev = before(text, m.index, 20)
-      if (!pre && /\b(?:the|these|those|his|her|their|its|our|my|your|early|final|last|first|next|glory|salad|dog|golden|school|college)[ \t\u00a0]+$/i.test(prev)) return null
+      if (!pre && !m[0].endsWith('-long') && /\b(?:the|these|those|his|her|their|its|our|my|your|early|final|last|first|next|glory|salad|dog|golden|school|college)[ \t\u00a0]+$/i.test(prev)) return null
       if (/^[ \t\u00a0]+old\b/.test(after(text, m.index + m[0].length, 8))) return null
       if (/^[ \t\u00a0]+(?:ago|later|earlier)\b/.test(after(text, m.index + m[0].length, 10))) {
         return {start: m.index, end: m.index + m[0].length + (/^[ \t\u00a0]+\w+/.exec(after(text, m.index + m[0].length, 10))?.[0].length ?? 0), type: 'DATE', spec: {kind: 'fixed', value: /^[ \t\u00a0]+later/.test(after(text, m.index + m[0].length, 10)) ? 'FUTURE_REF' : 'PAST_REF'}}
@@ -881,7 +905,7 @@ const rules: Array<Rule> = [
   },
   // Vague references: “now”, “currently”, “recently”, “the past”, “the future”, “soon”.
   {
-    re: /\b(right[ \t\u00a0]+now|now|nowadays|currently|presently|at[ \t\u00a0]+present|these[ \t\u00a0]+days|the[ \t\u00a0]+time[ \t\u00a0]+being|(?:more[ \t\u00a0]+|most[ \t\u00a0]+|very[ \t\u00a0]+|until[ \t\u00a0]+)?recently|lately|the[ \t\u00a0]+past|the[ \t\u00a0]+future|(?:very[ \t\u00a0]+)?soon|the[ \t\u00a0]+(?:long|short|near)[ \t\u00a0]+term|(?:long|short|near)-term)\b/gdi,
+    re: /\b(right[ \t\u00a0]+now|now|nowadays|currently|presently|at[ \t\u00a0]+present|these[ \t\u00a0]+days|the[ \t\u00a0]+time[ \t\u00a0]+being|(?:more[ \t\u00a0]+|most[ \t\u00a0]+|very[ \t\u00a0]+|until[ \t\u00a0]+)?recently|lately|recent|current|the[ \t\u00a0]+past|the[ \t\u00a0]+future|(?:very[ \t\u00a0]+)?soon|the[ \t\u00a0]+(?:long|short|near)[ \t\u00a0]+term|(?:long|short|near)-term)\b/gdi,
     build(m, text) {
       const word = m[1]!.toLowerCase().replace(/[ \t\u00a0]+/g, ' ')
       const next = after(text, m.index + m[0].length, 16)
@@ -898,7 +922,8 @@ const rules: Array<Rule> = [
 
       let start = m.index
       let value = 'PRESENT_REF'
-      if (/recently|lately|the past/.test(word)) value = 'PAST_REF'
+      if (/^-/.test(next)) return null
+      if (/recent|lately|the past/.test(word)) value = 'PAST_REF'
       else if (/future|soon|term/.test(word)) value = 'FUTURE_REF'
       if (word.startsWith('until ')) start += 6
       if (word === 'the past' && /^[ \t\u00a0]+(?:\d|few|several|many|two|three|four|five|six|seven|eight|nine|ten|week|month|year|decade)/i.test(next)) return null
