@@ -56,22 +56,22 @@ function tenseAt(ctx: Context, start: number, end: number): Tense {
 }
 
 /**
- * Choose among candidate days (the same calendar day in neighbouring years or months): the one
- * nearest to the reference, unless the tense points the other way and a candidate on that side
- * lies within half a year (news rarely names a day without its year when it is further away).
+ * Choose among candidate days (the same calendar day in neighbouring years or months): in the
+ * past tense the latest on or before the reference, in the future the earliest on or after it,
+ * else the nearest. A candidate within a month of the reference wins whatever the tense.
  */
 function choose(candidates: Array<Day>, ref: Day, tense: Tense): Day {
   let best = candidates[0]!
   for (const d of candidates) if (Math.abs(daysBetween(d, ref)) < Math.abs(daysBetween(best, ref))) best = d
-  const offset = daysBetween(best, ref)
-  const within = (d: Day): boolean => Math.abs(daysBetween(d, ref)) <= 183
-  if (tense === 'past' && offset > 0) {
-    const past = candidates.filter((d) => daysBetween(d, ref) <= 0 && within(d))
+  // Within a month of the reference, the nearest wins whatever the tense (“was moved to May 2”).
+  if (Math.abs(daysBetween(best, ref)) <= 31) return best
+  if (tense === 'past') {
+    const past = candidates.filter((d) => daysBetween(d, ref) <= 0)
     if (past.length > 0) return past.reduce((a, b) => (daysBetween(a, b) > 0 ? a : b))
   }
 
-  if (tense === 'future' && offset < 0) {
-    const future = candidates.filter((d) => daysBetween(d, ref) >= 0 && within(d))
+  if (tense === 'future') {
+    const future = candidates.filter((d) => daysBetween(d, ref) >= 0)
     if (future.length > 0) return future.reduce((a, b) => (daysBetween(a, b) < 0 ? a : b))
   }
 

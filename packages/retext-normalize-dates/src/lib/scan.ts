@@ -242,7 +242,7 @@ const before = (text: string, index: number, size = 24): string => text.slice(Ma
 const after = (text: string, index: number, size = 24): string => text.slice(index, index + size)
 
 const TENSE_MARKERS =
-  /\b(?:([Ww]ill|[Ww]on['’]t|[Ss]hall|going\s+to|is\s+to|are\s+to|plans\s+to|planning\s+to|expects?\s+to|is\s+expected|are\s+expected|scheduled|is\s+set\s+to|are\s+set\s+to|upcoming|next|may|might|could|should|would|is\s+due|are\s+due)|(was|were|had|did|said|says|told|came|went|took|gave|made|met|began|saw|won|lost|left|held|fell|rose|ago|last|[a-z]{2,}ed))\b|(['’]ll)\b/g
+  /\b(?:((?:[Ww]ill|may|might|could|should|would|must|to)[ \t\u00a0]+be[ \t\u00a0]+\w+|[Ww]ill|[Ww]on['’]t|[Ss]hall|going\s+to|is\s+to|are\s+to|plans\s+to|planning\s+to|expects?\s+to|is\s+expected|are\s+expected|scheduled|is\s+set\s+to|are\s+set\s+to|upcoming|next|may|might|could|should|would|is\s+due|are\s+due)|(was|were|had|did|said|says|told|came|went|took|gave|made|met|began|saw|won|lost|left|held|fell|rose|ago|last|[a-z]{2,}ed)|(is|are|am|arrives?|begins?|starts?|opens?|closes?|ends?))\b|(['’]ll)\b/g
 
 /**
  * The tense of the clause around `[start, end)`: the tense marker (a future auxiliary or a
@@ -262,7 +262,7 @@ export function tenseAround(text: string, start: number, end: number): 'past' | 
     const gap = stop <= start ? start - stop : at - end
     if (gap < distance) {
       distance = gap
-      best = match[2] ? 'past' : 'future'
+      best = match[2] ? 'past' : match[3] ? 'unknown' : 'future'
     }
   }
 
