@@ -210,7 +210,7 @@ function checkConsistency(
   message: (reason: string, start: number, end: number, ruleId: string, extra?: {actual?: string; expected?: Array<string>; note?: string}) => void
 ): void {
   if (!ref) return
-  const explicit = pending.filter((p) => p.resolved.explicit && p.resolved.day && Math.abs(daysBetween(p.resolved.day, ref)) <= 7)
+  const explicit = pending.filter((p) => p.resolved.explicit && p.resolved.day && Math.abs(daysBetween(p.resolved.day, ref)) <= 14)
   for (const p of pending) {
     const spec = p.candidate.spec
     const day = p.resolved.day

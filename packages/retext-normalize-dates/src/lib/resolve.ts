@@ -58,13 +58,13 @@ function tenseAt(ctx: Context, start: number, end: number): Tense {
 /**
  * Choose among candidate days (the same calendar day in neighbouring years or months): in the
  * past tense the latest on or before the reference, in the future the earliest on or after it,
- * else the nearest. A candidate within a month of the reference wins whatever the tense.
+ * else the nearest. For days, one within a month of the reference wins whatever the tense.
  */
-function choose(candidates: Array<Day>, ref: Day, tense: Tense): Day {
+function choose(candidates: Array<Day>, ref: Day, tense: Tense, slack = 0): Day {
   let best = candidates[0]!
   for (const d of candidates) if (Math.abs(daysBetween(d, ref)) < Math.abs(daysBetween(best, ref))) best = d
-  // Within a month of the reference, the nearest wins whatever the tense (“was moved to May 2”).
-  if (Math.abs(daysBetween(best, ref)) <= 31) return best
+  // Within `slack` days of the reference, the nearest wins whatever the tense (“was moved to May 2”).
+  if (Math.abs(daysBetween(best, ref)) <= slack) return best
   if (tense === 'past') {
     const past = candidates.filter((d) => daysBetween(d, ref) <= 0)
     if (past.length > 0) return past.reduce((a, b) => (daysBetween(a, b) > 0 ? a : b))
@@ -97,7 +97,7 @@ function resolveDate(spec: Spec & {kind: 'date'}, ctx: Context, tense: () => Ten
     const ry = year(ctx.ref)
     const candidates = [ry - 1, ry, ry + 1].map((yy) => makeDay(yy, m, d)).filter((x): x is Day => x !== null)
     if (candidates.length === 0) return {value: '', impossible: symbolic}
-    const day = choose(candidates, ctx.ref, tense())
+    const day = choose(candidates, ctx.ref, tense(), 31)
     if (m === 2 && d === 29 && year(day) !== ry && makeDay(ry, 2, 29) === null && Math.abs(year(day) - ry) > 0) {
       // “February 29” in a year that has none.
       if (Math.abs(daysBetween(day, ctx.ref)) > 200) return {value: '', impossible: `${ry}-02-29`}
@@ -133,7 +133,7 @@ function resolveDate(spec: Spec & {kind: 'date'}, ctx: Context, tense: () => Ten
       .map((first) => makeDay(year(first), month(first), d))
       .filter((x): x is Day => x !== null)
     if (candidates.length === 0) return {value: '', impossible: symbolic}
-    const day = choose(candidates, ctx.ref, tense())
+    const day = choose(candidates, ctx.ref, tense(), 31)
     return checkWeekday({value: formatDay(day), symbolic, anchor: 'published', day, explicit: true}, spec.weekday)
   }
 

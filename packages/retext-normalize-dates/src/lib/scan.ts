@@ -269,6 +269,9 @@ export function tenseAround(text: string, start: number, end: number): 'past' | 
   return best
 }
 
+/** A comma that starts a new clause: “, and …”, “, but …”. */
+const CLAUSE_AFTER_COMMA = /^\s+(?:and|but|while|whereas|although|though|yet|so)\b/
+
 function sentenceBoundary(text: string, index: number, direction: -1 | 1): number {
   let at = index
   if (direction < 0) {
@@ -276,7 +279,8 @@ function sentenceBoundary(text: string, index: number, direction: -1 | 1): numbe
     while (at > min) {
       const c = text.charCodeAt(at - 1)
       if ((c === 46 || c === 33 || c === 63) && /\s/.test(text.charAt(at))) break
-      if (c === 10) break
+      if (c === 10 || c === 59) break
+      if (c === 44 && CLAUSE_AFTER_COMMA.test(text.slice(at, at + 10))) break
       at--
     }
 
@@ -287,7 +291,8 @@ function sentenceBoundary(text: string, index: number, direction: -1 | 1): numbe
   while (at < max) {
     const c = text.charCodeAt(at)
     if ((c === 46 || c === 33 || c === 63) && (at + 1 >= text.length || /\s/.test(text.charAt(at + 1)))) break
-    if (c === 10) break
+    if (c === 10 || c === 59) break
+    if (c === 44 && CLAUSE_AFTER_COMMA.test(text.slice(at + 1, at + 11))) break
     at++
   }
 
