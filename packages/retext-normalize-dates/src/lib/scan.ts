@@ -53,6 +53,10 @@ const UNIT = '(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade
 const PRE_MOD =
   '(?:(nearly|almost|about|around|approximately|roughly|some|over|more[ \\t\\u00a0]+than|less[ \\t\\u00a0]+than|fewer[ \\t\\u00a0]+than|under|at[ \\t\\u00a0]+least|up[ \\t\\u00a0]+to|just[ \\t\\u00a0]+over|just[ \\t\\u00a0]+under|well[ \\t\\u00a0]+over|close[ \\t\\u00a0]+to|barely|only|just)[ \\t\\u00a0]+)?'
 
+const DURATION_PREFIX = new RegExp(
+  `(?:\\b${PRE_MOD})?(?:\\b(the)[ \\t\\u00a0]+(past|last|next|previous|coming|first|final|following|remaining)[ \\t\\u00a0]+)?$`,
+  'i'
+)
 const MONTHS: Record<string, number> = {
   jan: 1,
   feb: 2,
@@ -235,6 +239,12 @@ function calendarUnit(raw: string): Unit {
 
 interface Rule {
   re: RegExp
+  /**
+   * Optional leading words, matched backwards from where `re` matched (anchored with `$`), so that
+   * `re` can start on a distinctive token and stay fast. Its groups come first in the match that
+   * `build` sees, as if both were one expression.
+   */
+  prefix?: RegExp
   build: (m: RegExpExecArray, text: string) => Candidate | Array<Candidate> | null | undefined
 }
 
@@ -342,9 +352,10 @@ const rules: Array<Rule> = [
   // Month day (year): “April 25, 2024”, “Thursday, April 25”, “Apr. 25th”, “April 24-25”.
   {
     re: new RegExp(
-      `\\b(?:(${WEEKDAY_ANY}),?[ \\t\\u00a0]+)?(${MONTH})[ \\t\\u00a0]*(\\d{1,2})${ORD}\\b(?![ \\t\\u00a0]*[:%]|[.,]\\d)(?:[ \\t\\u00a0]*(?:-|–|to|through)[ \\t\\u00a0]*(\\d{1,2})${ORD}\\b(?![:%]))?(?:,?[ \\t\\u00a0]+(${YEAR})\\b(?![,.]\\d))?`,
+      `\\b(${MONTH})[ \\t\\u00a0]*(\\d{1,2})${ORD}\\b(?![ \\t\\u00a0]*[:%]|[.,]\\d)(?:[ \\t\\u00a0]*(?:-|–|to|through)[ \\t\\u00a0]*(\\d{1,2})${ORD}\\b(?![:%]))?(?:,?[ \\t\\u00a0]+(${YEAR})\\b(?![,.]\\d))?`,
       'gd'
     ),
+    prefix: new RegExp(`(?:\\b(${WEEKDAY_ANY}),?[ \\t\\u00a0]+)?$`, 'd'),
     build(m, text) {
       const [, wd, mon, d, d2, y] = m
       if (/[\d$£€][ \t\u00a0]*$/.test(before(text, m.index, 2))) return null
@@ -362,9 +373,10 @@ const rules: Array<Rule> = [
   // Day month (year): “25 April 2024”, “Fri 28 Oct 2022”, “the 25th of April”.
   {
     re: new RegExp(
-      `\\b(?:(${WEEKDAY_ANY}),?[ \\t\\u00a0]+)?(?:the[ \\t\\u00a0]+)?(\\d{1,2})${ORD}(?:[ \\t\\u00a0]*(?:-|–|to)[ \\t\\u00a0]*(\\d{1,2})${ORD})?[ \\t\\u00a0]+(?:of[ \\t\\u00a0]+)?(${MONTH})(?:,?[ \\t\\u00a0]+(${YEAR})\\b(?![,.]\\d))?`,
+      `\\b(\\d{1,2})${ORD}(?:[ \\t\\u00a0]*(?:-|–|to)[ \\t\\u00a0]*(\\d{1,2})${ORD})?[ \\t\\u00a0]+(?:of[ \\t\\u00a0]+)?(${MONTH})(?:,?[ \\t\\u00a0]+(${YEAR})\\b(?![,.]\\d))?`,
       'gd'
     ),
+    prefix: new RegExp(`(?:\\b(${WEEKDAY_ANY}),?[ \\t\\u00a0]+)?(?:\\bthe[ \\t\\u00a0]+)?$`, 'd'),
     build(m, text) {
       const [, wd, d, d2, mon, y] = m
       if (/[\d$£€.,][ \t\u00a0]*$/.test(before(text, m.index, 2))) return null
@@ -396,7 +408,8 @@ const rules: Array<Rule> = [
   },
   // Month year: “November 2006”, “Sept. 2001”.
   {
-    re: new RegExp(`\\b(?:(early|mid|late)[ \\t\\u00a0-]+)?(${MONTH}),?[ \\t\\u00a0]+(${YEAR})\\b(?![,.]\\d)`, 'gdi'),
+    re: new RegExp(`\\b(${MONTH}),?[ \\t\\u00a0]+(${YEAR})\\b(?![,.]\\d)`, 'gi'),
+    prefix: /(?:\b(early|mid|late)[ \t\u00a0-]+)?$/i,
     build(m) {
       const [, mod, mon, y] = m
       if (!/^[A-Z]/.test(mon!)) return null
@@ -409,9 +422,10 @@ const rules: Array<Rule> = [
   // Bare month: “April”, “mid-April”, “last September”, “early June”.
   {
     re: new RegExp(
-      `\\b(?:(early|mid|late|last|next|this|[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|[Nn]ext|[Tt]his|the[ \\t\\u00a0]+(?:beginning|start|end|middle)[ \\t\\u00a0]+of)[ \\t\\u00a0-]+)?(${MONTH_FULL})\\b`,
-      'gd'
+      `\\b(${MONTH_FULL})\\b`,
+      'g'
     ),
+    prefix: /(?:\b(early|mid|late|last|next|this|[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|[Nn]ext|[Tt]his|the[ \t\u00a0]+(?:beginning|start|end|middle)[ \t\u00a0]+of)[ \t\u00a0-]+)?$/,
     build(m, text) {
       const [, pre, mon] = m
       const next = after(text, m.index + m[0].length, 20)
@@ -438,8 +452,9 @@ const rules: Array<Rule> = [
   },
   // Numeric dates: “4/25/2024”, “7/8/07”, “25.04.2024”, “2024-04-25”.
   {
-    re: /(?<![\w/.-])(?:(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})|(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{4})-(\d{2})-(\d{2}))(?![\w/]|[.-]\d)/g,
-    build(m) {
+    re: /\b(?:(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})|(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{4})-(\d{2})-(\d{2}))(?![\w/]|[.-]\d)/g,
+    build(m, text) {
+      if (/[\w/.-]/.test(text.charAt(m.index - 1))) return null
       let y: number
       let mo: number
       let d: number
@@ -472,19 +487,21 @@ const rules: Array<Rule> = [
   },
   // Year ranges: “from 2009 to 2011”, “between 2014 and 2016”, “2009–2011”.
   {
-    re: new RegExp(`\\b(?:(from|between)[ \\t\\u00a0]+)?(${YEAR})[ \\t\\u00a0]*(?:(-|–|to|through|until|and)[ \\t\\u00a0]*)(${YEAR})\\b(?![,.]\\d|[ \\t\\u00a0]*%)`, 'gdi'),
-    build(m) {
-      const [, pre, a, sep, b] = m
-      const lower = pre?.toLowerCase()
+    re: new RegExp(`\\b(${YEAR})[ \\t\\u00a0]*(?:(-|–|to|through|until|and)[ \\t\\u00a0]*)(${YEAR})\\b(?![,.]\\d|[ \\t\\u00a0]*%)`, 'gdi'),
+    build(m, text) {
+      const [, a, sep, b] = m
+      const prefix = /\b(from|between)[ \t\u00a0]+$/i.exec(before(text, m.index, 10))
+      const lower = prefix?.[1]?.toLowerCase()
+      const sa = {start: m.index, end: m.index + 4}
+      const sb = span(m, 3)!
+      const start = prefix ? m.index - prefix[0].length : m.index
       if (sep === 'and' && lower !== 'between') return null
       if (lower === 'between' && sep !== 'and') return null
       const first = Number(a)
       const last = Number(b)
       if (last <= first || last - first > 200) return null
-      const sa = span(m, 2)!
-      const sb = span(m, 4)!
       return {
-        start: m.index,
+        start,
         end: m.index + m[0].length,
         type: 'DURATION',
         spec: {kind: 'fixed', value: `P${last - first}Y`},
@@ -499,13 +516,16 @@ const rules: Array<Rule> = [
   // Bare years: “in 1997”, “2018”, “early 2023”, “mid-2011”, “the end of 2009”.
   {
     re: new RegExp(
-      `(?:\\b(early|mid|late|the[ \\t\\u00a0]+(?:beginning|start|end|middle)[ \\t\\u00a0]+of)[ \\t\\u00a0-]+)?(?<![\\w$£€¥#@.,/'’]|\\d[-–])(${YEAR})(?![\\w%/]|[.,:]\\d)`,
-      'gdi'
+      `\\b(${YEAR})(?![\\w%/]|[.,:]\\d)`,
+      'g'
     ),
+    prefix: /(?:\b(early|mid|late|the[ \t\u00a0]+(?:beginning|start|end|middle)[ \t\u00a0]+of)[ \t\u00a0-]+)?$/i,
     build(m, text) {
       const [, mod, y] = m
       const value = Number(y)
-      const yearStart = span(m, 2)!.start
+      const yearStart = m.index + m[0].length - y!.length
+      const charBefore = text.charAt(yearStart - 1)
+      if (/[\w$£€¥#@.,/'’]/.test(charBefore) || (/[-–]/.test(charBefore) && /\d/.test(text.charAt(yearStart - 2)))) return null
       const prev = before(text, yearStart, 30)
       const next = after(text, m.index + m[0].length, 30)
       const word = /^[ \t\u00a0]+([a-z]+)/.exec(next)?.[1]
@@ -525,8 +545,9 @@ const rules: Array<Rule> = [
   },
   // Two-digit years: “in ’82”.
   {
-    re: /(?<![\w'’])['’](\d{2})(?![\w'’])/g,
+    re: /['’](\d{2})(?![\w'’])/g,
     build(m, text) {
+      if (/[\w'’]/.test(text.charAt(m.index - 1))) return null
       if (!/\b(?:in|of|since|from|to|until|class[ \t\u00a0]+of|summer|spring|fall|winter)[ \t\u00a0]+$/i.test(before(text, m.index, 20))) return null
       const n = Number(m[1])
       return dateCandidate(m.index, m.index + m[0].length, {kind: 'year', year: n < 30 ? 2000 + n : 1900 + n})
@@ -534,21 +555,29 @@ const rules: Array<Rule> = [
   },
   // Decades: “the 1990s”, “the ’80s”, “the 70s”.
   {
-    re: /(?:\b(early|mid|late)[ \t\u00a0-]+)?(?:\b(1[5-9]\d|20\d)0['’]?s\b|(?<=(?:\bthe|early|mid|late|[ \t\u00a0-])[ \t\u00a0]*)['’]?([1-9])0['’]?s\b)/gdi,
+    re: /['’]?\b(1[5-9]\d0|20\d0|[1-9]0)['’]?s\b/gi,
     build(m, text) {
-      const [, mod, full, short] = m
+      const digits = m[1]!
+      if (digits.length === 2 && !/[ \t\u00a0-]$/.test(text.charAt(m.index - 1)) && !/^['’]/.test(m[0])) return null
+      if (/^['’]/.test(m[0]) && /\w/.test(text.charAt(m.index - 1))) return null
+      const full = digits.length === 4 ? digits.slice(0, 3) : undefined
+      const short = digits.length === 2 ? digits.charAt(0) : undefined
+      const prefix = /\b(early|mid|late)[ \t\u00a0-]+$/i.exec(before(text, m.index, 8))
+      const mod = prefix?.[1]
+      const start = prefix ? m.index - prefix[0].length : m.index
       if (short && /\b(?:his|her|their|its|my|your|our|in[ \t\u00a0]+his|in[ \t\u00a0]+her)[ \t\u00a0]+(?:early[ \t\u00a0]+|mid-|late[ \t\u00a0]+)?$/i.test(before(text, m.index, 20))) return null
-      if (short && !/(?:\bthe|early|mid-|late|['’])[ \t\u00a0]*$/i.test(before(text, m.index, 10) + (m[0].startsWith("'") || m[0].startsWith('’') ? "'" : ''))) return null
+      if (short && !prefix && !/^['’]/.test(m[0]) && !/\bthe[ \t\u00a0]+$/i.test(before(text, m.index, 10))) return null
       const value = full ?? `19${short}`
       const spec: Spec = {kind: 'decade', value}
       const mm = modOf(mod)
       if (mm) spec.mod = mm
-      return dateCandidate(m.index, m.index + m[0].length, spec)
+      return dateCandidate(start, m.index + m[0].length, spec)
     }
   },
   // Weekdays: “Thursday”, “last Tuesday”, “Friday morning”, “late Tuesday”.
   {
-    re: new RegExp(`\\b(?:(last|next|this|late|early|that|Last|Next|This|Late|Early|That)[ \\t\\u00a0]+)?(${WEEKDAY})\\b(?:[ \\t\\u00a0]+(morning|afternoon|evening|night)\\b)?`, 'gd'),
+    re: new RegExp(`\\b(${WEEKDAY})\\b(?:[ \\t\\u00a0]+(morning|afternoon|evening|night)\\b)?`, 'g'),
+    prefix: /(?:\b(last|next|this|late|early|that|Last|Next|This|Late|Early|That)[ \t\u00a0]+)?$/,
     build(m, text) {
       const [, pre, wd, part] = m
       const next = after(text, m.index + m[0].length, 20)
@@ -571,12 +600,14 @@ const rules: Array<Rule> = [
   },
   // Weekday with a day of the month and no month: “Sunday 25”, “on 25 Sunday”.
   {
-    re: new RegExp(`\\b(?:(${WEEKDAY}),?[ \\t\\u00a0]+(?:the[ \\t\\u00a0]+)?(\\d{1,2})${ORD}\\b(?![ \\t\\u00a0]*(?:${MONTH}|[:.,]\\d|%|-))|(?<=\\bon[ \\t\\u00a0]+(?:the[ \\t\\u00a0]+)?)(\\d{1,2})${ORD}[ \\t\\u00a0]+(${WEEKDAY})\\b)`, 'gd'),
+    re: new RegExp(`\\b(?:(${WEEKDAY}),?[ \\t\\u00a0]+(?:the[ \\t\\u00a0]+)?(\\d{1,2})${ORD}\\b(?![ \\t\\u00a0]*(?:${MONTH}|[:.,]\\d|%|-))|\\bon[ \\t\\u00a0]+(?:the[ \\t\\u00a0]+)?(\\d{1,2})${ORD}[ \\t\\u00a0]+(${WEEKDAY})\\b)`, 'g'),
     build(m) {
       const wd = m[1] ?? m[4]
       const d = Number(m[2] ?? m[3])
       if (d < 1 || d > 31) return null
-      return dateCandidate(m.index, m.index + m[0].length, {kind: 'date', day: d, weekday: weekdayOf(wd!)})
+      // “on 25 Sunday”: the expression starts at the number.
+      const start = m[3] ? m.index + m[0].search(/\d/) : m.index
+      return dateCandidate(start, m.index + m[0].length, {kind: 'date', day: d, weekday: weekdayOf(wd!)})
     }
   },
   // Times: “3 p.m. ET”, “6:40 p.m.”, “18:00 UTC”, “0800 UTC”, “noon”, with a day after them.
@@ -624,7 +655,8 @@ const rules: Array<Rule> = [
   },
   // Deictic days: “today”, “yesterday morning”, “earlier today”, “tonight”, “last night”, “this afternoon”.
   {
-    re: /\b(?:(earlier|later|late|early)[ \t\u00a0]+)?(today|tonight|tomorrow|yesterday|(?:this|last)[ \t\u00a0]+(?:morning|afternoon|evening|night))\b(?:[ \t\u00a0]+(morning|afternoon|evening|night)\b)?/gdi,
+    re: /\b(today|tonight|tomorrow|yesterday|(?:this|last)[ \t\u00a0]+(?:morning|afternoon|evening|night))\b(?:[ \t\u00a0]+(morning|afternoon|evening|night)\b)?/gi,
+    prefix: /(?:\b(earlier|later|late|early)[ \t\u00a0]+)?$/i,
     build(m) {
       const [, pre, word, part] = m
       const lower = word!.toLowerCase().replace(/[ \t\u00a0]+/g, ' ')
@@ -649,7 +681,7 @@ const rules: Array<Rule> = [
   },
   // Anaphoric days: “the day before”, “the next day”, “that day”, “the same day”, “the day”.
   {
-    re: /\b(?:the[ \t\u00a0]+(day|night|morning|evening)[ \t\u00a0]+(before|after)|the[ \t\u00a0]+(previous|following|next|same)[ \t\u00a0]+(day|morning|afternoon|evening|night)|(that|the)[ \t\u00a0]+(day|morning|afternoon|evening|night))\b/gdi,
+    re: /\b(?:the[ \t\u00a0]+(day|night|morning|evening)[ \t\u00a0]+(before|after)|the[ \t\u00a0]+(previous|following|next|same)[ \t\u00a0]+(day|morning|afternoon|evening|night)|(that|the)[ \t\u00a0]+(day|morning|afternoon|evening|night))\b/gi,
     build(m, text) {
       const next = after(text, m.index + m[0].length, 16)
       let n = 0
@@ -676,7 +708,8 @@ const rules: Array<Rule> = [
   },
   // Calendar units relative to now: “this week”, “last year”, “next month”, “earlier this year”, “the end of last year”.
   {
-    re: /\b(?:(earlier|later|early|late)[ \t\u00a0]+|(the[ \t\u00a0]+(?:end|start|beginning|middle)[ \t\u00a0]+of)[ \t\u00a0]+)?(this|last|next|the[ \t\u00a0]+previous|the[ \t\u00a0]+following|the[ \t\u00a0]+past|the[ \t\u00a0]+next|the[ \t\u00a0]+coming|the[ \t\u00a0]+last|the[ \t\u00a0]+current|the|current)[ \t\u00a0]+(week|weekend|month|year|quarter|decade|century|fiscal[ \t\u00a0]+year|financial[ \t\u00a0]+year)\b/gdi,
+    prefix: /(?:\b(earlier|later|early|late)[ \t\u00a0]+|\b(the[ \t\u00a0]+(?:end|start|beginning|middle)[ \t\u00a0]+of)[ \t\u00a0]+)?$/i,
+    re: /\b(this|last|next|the[ \t\u00a0]+previous|the[ \t\u00a0]+following|the[ \t\u00a0]+past|the[ \t\u00a0]+next|the[ \t\u00a0]+coming|the[ \t\u00a0]+last|the[ \t\u00a0]+current|the|current)[ \t\u00a0]+(week|weekend|month|year|quarter|decade|century|fiscal[ \t\u00a0]+year|financial[ \t\u00a0]+year)\b/gi,
     build(m, text) {
       const [, adverb, boundary, rel, unitRaw] = m
       const relLower = rel!.toLowerCase().replace(/[ \t\u00a0]+/g, ' ')
@@ -711,9 +744,10 @@ const rules: Array<Rule> = [
   // Quarters: “the third quarter”, “the first quarter of 2009”, “third-quarter”, “Q4 2009”.
   {
     re: new RegExp(
-      `\\b(?:the[ \\t\\u00a0]+)?(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[ \\t\\u00a0-]+quarter\\b(?:[ \\t\\u00a0]+of[ \\t\\u00a0]+(?:(${YEAR})|(this|last|next|the)[ \\t\\u00a0]+year))?|\\bQ([1-4])(?:[ \\t\\u00a0]+(${YEAR}))?\\b`,
-      'gdi'
+      `\\b(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[ \\t\\u00a0-]+quarter\\b(?:[ \\t\\u00a0]+of[ \\t\\u00a0]+(?:(${YEAR})|(this|last|next|the)[ \\t\\u00a0]+year))?|\\bQ([1-4])(?:[ \\t\\u00a0]+(${YEAR}))?\\b`,
+      'gi'
     ),
+    prefix: /(?:\bthe[ \t\u00a0]+)?$/i,
     build(m, text) {
       const ordinal = m[1]?.toLowerCase()
       const quarterNumber = m[4]
@@ -740,7 +774,8 @@ const rules: Array<Rule> = [
   },
   // Seasons: “spring 2020”, “this summer”, “last autumn”, “in the fall”.
   {
-    re: new RegExp(`\\b(?:(early|late|mid|last|next|this|the)[ \\t\\u00a0-]+)?(spring|summer|autumn|fall|winter)\\b(?:[ \\t\\u00a0]+(?:of[ \\t\\u00a0]+)?(${YEAR})\\b)?`, 'gdi'),
+    prefix: /(?:\b(early|late|mid|last|next|this|the)[ \t\u00a0-]+)?$/di,
+    re: new RegExp(`\\b(spring|summer|autumn|fall|winter)\\b(?:[ \\t\\u00a0]+(?:of[ \\t\\u00a0]+)?(${YEAR})\\b)?`, 'gdi'),
     build(m, text) {
       const [, pre, season, y] = m
       const lower = pre?.toLowerCase()
@@ -765,14 +800,18 @@ const rules: Array<Rule> = [
   // “27-year”, “two days later”, “a week ago”, “15 a year” (a set).
   {
     re: new RegExp(
-      `\\b${PRE_MOD}(?:(the)[ \\t\\u00a0]+(past|last|next|previous|coming|first|final|following|remaining)[ \\t\\u00a0]+)?(${QTY})([ \\t\\u00a0]+and[ \\t\\u00a0]+a[ \\t\\u00a0]+half)?(?:[ \\t\\u00a0]+(?:straight|consecutive|trading|working|business|full|long|more|additional|calendar|school|successive|whole|extra))?(?:[ \\t\\u00a0]+|-)(${UNIT})\\b(?:-(long|old))?(?:[ \\t\\u00a0]+(ago|later|earlier|before|after|from[ \\t\\u00a0]+now|previously|prior)\\b)?`,
+      `\\b(${QTY})([ \\t\\u00a0]+and[ \\t\\u00a0]+a[ \\t\\u00a0]+half)?(?:[ \\t\\u00a0]+(?:straight|consecutive|trading|working|business|full|long|more|additional|calendar|school|successive|whole|extra))?(?:[ \\t\\u00a0]+|-)(${UNIT})\\b(?:-(long|old))?(?:[ \\t\\u00a0]+(ago|later|earlier|before|after|from[ \\t\\u00a0]+now|previously|prior)\\b)?`,
       'gdi'
     ),
     build(m, text) {
-      const [, preMod, the, rel, qty, half, unitRaw, suffix, offset] = m
+      const [, qty, half, unitRaw, suffix, offset] = m
+      // Modifiers before the quantity are read backwards, so the expression above can start on
+      // the quantity and stay fast.
+      const prefix = DURATION_PREFIX.exec(before(text, m.index, 48))!
+      const [, preMod, the, rel] = prefix
       const qLower = qty!.toLowerCase().replace(/[ \t\u00a0]+/g, ' ')
       const unitLower = unitRaw!.toLowerCase()
-      const prev = before(text, m.index, 30)
+      const prev = before(text, m.index - prefix[0].length, 30)
       // “second” as an ordinal: “a second term”, “the second”. Seconds need a number.
       if (/^seconds?$/.test(unitLower) && (qLower === 'a' || qLower === 'an')) return null
       // A decimal like “3.5” after a currency sign, or a count that runs on: “$5 million”.
@@ -781,7 +820,7 @@ const rules: Array<Rule> = [
       let n: number | null = quantity(qLower)
       if (half) n = n === null ? null : n + 0.5
       const vague = n === null
-      let start = m.index
+      let start = m.index - prefix[0].length
       const end = m.index + m[0].length
       let mod = modOf(preMod)
       if (preMod && (/^(?:only|just)$/i.test(preMod) || !mod)) {
@@ -849,7 +888,8 @@ const rules: Array<Rule> = [
   },
   // Vague durations: “years”, “decades-long”, “over the years”, “recent years”, “minutes”.
   {
-    re: /\b(?:(over[ \t\u00a0]+the|in[ \t\u00a0]+recent|recent|the[ \t\u00a0]+past|the[ \t\u00a0]+coming|the[ \t\u00a0]+last|in[ \t\u00a0]+the[ \t\u00a0]+past)[ \t\u00a0]+)?(seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b(?:-long)?/gdi,
+    prefix: /(?:\b(over[ \t\u00a0]+the|in[ \t\u00a0]+recent|recent|the[ \t\u00a0]+past|the[ \t\u00a0]+coming|the[ \t\u00a0]+last|in[ \t\u00a0]+the[ \t\u00a0]+past)[ \t\u00a0]+)?$/i,
+    re: /\b(seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b(?:-long)?/gi,
     build(m, text) {
       const [, pre, unitRaw] = m
       const prev = before(text, m.index, 20)
@@ -910,7 +950,7 @@ const rules: Array<Rule> = [
   },
   // Vague references: “now”, “currently”, “recently”, “the past”, “the future”, “soon”.
   {
-    re: /\b(right[ \t\u00a0]+now|now|nowadays|currently|presently|at[ \t\u00a0]+present|these[ \t\u00a0]+days|the[ \t\u00a0]+time[ \t\u00a0]+being|(?:more[ \t\u00a0]+|most[ \t\u00a0]+|very[ \t\u00a0]+|until[ \t\u00a0]+)?recently|lately|recent|current|the[ \t\u00a0]+past|the[ \t\u00a0]+future|(?:very[ \t\u00a0]+)?soon|the[ \t\u00a0]+(?:long|short|near)[ \t\u00a0]+term|(?:long|short|near)-term)\b/gdi,
+    re: /\b(right[ \t\u00a0]+now|now|nowadays|currently|presently|at[ \t\u00a0]+present|these[ \t\u00a0]+days|the[ \t\u00a0]+time[ \t\u00a0]+being|(?:more[ \t\u00a0]+|most[ \t\u00a0]+|very[ \t\u00a0]+|until[ \t\u00a0]+)?recently|lately|recent|current|the[ \t\u00a0]+past|the[ \t\u00a0]+future|(?:very[ \t\u00a0]+)?soon|the[ \t\u00a0]+(?:long|short|near)[ \t\u00a0]+term|(?:long|short|near)-term)\b/gi,
     build(m, text) {
       const word = m[1]!.toLowerCase().replace(/[ \t\u00a0]+/g, ' ')
       const next = after(text, m.index + m[0].length, 16)
@@ -939,12 +979,36 @@ const rules: Array<Rule> = [
 
 const RELATIVE_DAYS: Record<string, number> = {today: 0, tonight: 0, yesterday: -1, tomorrow: 1}
 
+type Indices = Array<[number, number] | undefined>
+
+/** Join the backward match of `prefix` and the match of a rule into one match. */
+function withPrefix(prefix: RegExp, core: RegExpExecArray, text: string): RegExpExecArray {
+  const offset = Math.max(0, core.index - 48)
+  const pre = prefix.exec(text.slice(offset, core.index))
+  if (!pre) return core
+  const merged = [pre[0] + core[0], ...pre.slice(1), ...core.slice(1)] as unknown as RegExpExecArray
+  merged.index = core.index - pre[0].length
+  merged.input = text
+  const coreIndices = (core as RegExpExecArray & {indices?: Indices}).indices
+  if (coreIndices) {
+    const preIndices = (pre as RegExpExecArray & {indices?: Indices}).indices ?? pre.map(() => undefined)
+    ;(merged as {indices?: Indices}).indices = [
+      [merged.index, core.index + core[0].length],
+      ...preIndices.slice(1).map((pair): [number, number] | undefined => (pair ? [pair[0] + offset, pair[1] + offset] : undefined)),
+      ...coreIndices.slice(1)
+    ]
+  }
+
+  return merged
+}
+
 /**
  * Find candidate temporal expressions in `text`, longest first where they overlap.
  */
 export function scan(text: string): Array<Candidate> {
-  const found: Array<Candidate & {order: number}> = []
-  for (const [order, rule] of rules.entries()) {
+  const found: Array<Candidate> = []
+  const order: Array<number> = []
+  for (const [index, rule] of rules.entries()) {
     rule.re.lastIndex = 0
     let match: RegExpExecArray | null
     while ((match = rule.re.exec(text))) {
@@ -953,21 +1017,38 @@ export function scan(text: string): Array<Candidate> {
         continue
       }
 
-      const built = rule.build(match, text)
+      const built = rule.build(rule.prefix ? withPrefix(rule.prefix, match, text) : match, text)
       if (!built) continue
       for (const candidate of Array.isArray(built) ? built : [built]) {
-        if (candidate.end > candidate.start) found.push({...candidate, order})
+        if (candidate.end > candidate.start) {
+          found.push(candidate)
+          order.push(index)
+        }
       }
     }
   }
 
   // Longest first, then the earlier rule; keep those that do not overlap a kept one.
-  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.order - b.order || a.start - b.start)
+  const ranks = found.map((_, index) => index)
+  ranks.sort((a, b) => {
+    const x = found[a]!
+    const y = found[b]!
+    return y.end - y.start - (x.end - x.start) || order[a]! - order[b]! || x.start - y.start
+  })
+  const taken = new Uint8Array(text.length)
   const kept: Array<Candidate> = []
-  const taken: Array<[number, number]> = []
-  for (const candidate of found) {
-    if (taken.some(([s, e]) => candidate.start < e && s < candidate.end)) continue
-    taken.push([candidate.start, candidate.end])
+  for (const rank of ranks) {
+    const candidate = found[rank]!
+    let free = true
+    for (let at = candidate.start; at < candidate.end; at++) {
+      if (taken[at]) {
+        free = false
+        break
+      }
+    }
+
+    if (!free) continue
+    taken.fill(1, candidate.start, candidate.end)
     kept.push(candidate)
   }
 
