@@ -20,7 +20,14 @@ const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
 const people = ['Maria Okafor', 'the governor', 'Senator Lind', 'the company', 'Officials', 'Chief executive Tom Brandt', 'The ministry', 'Residents']
 const places = ['Lagos', 'the capital', 'Dover', 'Ohio', 'the port city', 'Brussels', 'the valley']
+// Most news sentences have no temporal expression; these carry the usual traps.
 const fillers = [
+  'The measure would require utilities to publish their rates and give customers a way to compare offers across the region.',
+  'Critics argued that the plan did little for renters, and several council members asked for an independent review of its costs.',
+  'The company, which employs about 4,500 people at three sites, declined to comment on the talks beyond a short written statement.',
+  'Witnesses described a loud noise followed by smoke, and emergency crews closed two lanes of the highway for several hours.',
+  'A spokesman for the agency said investigators were still collecting evidence and had not ruled out any cause.',
+  'Supporters gathered outside the courthouse holding signs, while a smaller group of counter-protesters stood across the street.',
   'The proposal drew criticism from opposition lawmakers, who said it would raise costs for families.',
   'Shares of the firm rose 3.2 percent in early trading, while the broader index slipped.',
   'Police said 2018 people had registered for the march, and the vote passed 52-48.',
@@ -41,7 +48,7 @@ const templates = [
 function article() {
   const parts = [`${pick(people)} in ${pick(places)}\n${pick(months)} ${1 + Math.floor(random() * 28)}, 2024\n`]
   const sentences = 20 + Math.floor(random() * 20)
-  for (let i = 0; i < sentences; i++) parts.push(random() < 0.55 ? pick(templates)() : pick(fillers), ' ')
+  for (let i = 0; i < sentences; i++) parts.push(random() < 0.3 ? pick(templates)() : pick(fillers), ' ')
   return parts.join('')
 }
 
@@ -49,17 +56,28 @@ const articles = Array.from({length: 1500}, article)
 const bytes = articles.reduce((sum, text) => sum + Buffer.byteLength(text), 0)
 const megabytes = bytes / 1e6
 
+// CPU time of this (single-threaded) process: throughput on one core, whatever else the
+// machine is doing. Wall-clock time is printed beside it.
+const cpuSeconds = () => {
+  const usage = process.cpuUsage()
+  return (usage.user + usage.system) / 1e6
+}
+
 function measure(name, run) {
-  run(articles.slice(0, 100)) // warm up
-  const rounds = []
+  run(articles.slice(0, 200)) // warm up
+  let best = Number.POSITIVE_INFINITY
+  let wall = Number.POSITIVE_INFINITY
   for (let round = 0; round < 3; round++) {
-    const start = performance.now()
+    const cpuStart = cpuSeconds()
+    const wallStart = performance.now()
     run(articles)
-    rounds.push((performance.now() - start) / 1000)
+    best = Math.min(best, cpuSeconds() - cpuStart)
+    wall = Math.min(wall, (performance.now() - wallStart) / 1000)
   }
 
-  const best = Math.min(...rounds)
-  console.log(`${name.padEnd(40)} ${(megabytes / best).toFixed(2).padStart(7)} MB/s  (${megabytes.toFixed(2)} MB, ${articles.length} articles, best of 3: ${best.toFixed(3)} s)`)
+  console.log(
+    `${name.padEnd(36)} ${(megabytes / best).toFixed(2).padStart(6)} MB/s on one core (${(megabytes / wall).toFixed(2)} MB/s wall; ${megabytes.toFixed(2)} MB in ${articles.length} articles, best of 3)`
+  )
 }
 
 const transform = retextNormalizeDates()
