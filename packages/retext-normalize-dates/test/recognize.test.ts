@@ -209,3 +209,22 @@ it('skips excluded ranges', () => {
   const file = run(text, '2024-04-26', {excluded: [{start: 0, end: 26, reason: 'photo-credit'}]})
   expect(file.data.dates!.dates.map((d) => d.text)).toEqual(['April 2'])
 })
+
+describe('narrative and tense details', () => {
+  it('anchors “two years later” on the last date of the narrative, whatever its precision', () => {
+    const found = dates('In 2009, the company was founded. Two years later, it went public.')
+    expect(found.map((d) => [d.id, d.text, d.value, d.anchor ?? null])).toEqual([
+      ['t1', '2009', '2009', null],
+      ['t2', 'Two years later', '2011', 't1']
+    ])
+  })
+
+  it('reads a future auxiliary before the verb that follows it', () => {
+    expect(values('The storm will arrive Tuesday night, forecasters warned.')[0]).toEqual(['Tuesday night', '2024-04-30TNI'])
+  })
+
+  it('takes “over” before “the past” as a preposition', () => {
+    const [found] = dates('Prices doubled over the past two decades.')
+    expect([found!.text, found!.value, found!.mod]).toEqual(['the past two decades', 'P20Y', undefined])
+  })
+})

@@ -81,6 +81,7 @@ function normalizeDates(file: VFile, published: string | undefined): void {
     text,
     ref,
     last: null,
+    lastPoint: null,
     lede: null,
     inQuote(offset) {
       for (const [s, e] of quotes) {
@@ -133,6 +134,10 @@ function normalizeDates(file: VFile, published: string | undefined): void {
     if (resolved.mod) annotation.mod = resolved.mod
     const item: Pending = {candidate, resolved, annotation}
     pending.push(item)
+    if (candidate.type !== 'DURATION' && candidate.type !== 'SET' && (resolved.point ?? resolved.day)) {
+      ctx.lastPoint = {day: (resolved.point ?? resolved.day)!, id: `#${pending.length - 1}`}
+    }
+
     if (resolved.day && candidate.type !== 'DURATION') {
       // Ids are given at the end: anchor on a provisional key, the index in `pending`.
       ctx.last = {day: resolved.day, id: `#${pending.length - 1}`}

@@ -29,6 +29,8 @@ export interface Context {
   ref: Day | null
   /** Last day-precision date of the narrative, with the id of its expression. */
   last: {day: Day; id: string} | null
+  /** Last date of the narrative at any precision (“in 2009”, “in May”), for “two years later”. */
+  lastPoint: {day: Day; id: string} | null
   /** First day-precision date of the text that is not the publication date: the event of the lede. */
   lede: {day: Day; id: string} | null
   inQuote: (offset: number) => boolean
@@ -41,6 +43,8 @@ export interface Resolved {
   mod?: string
   /** Day this expression points to, when it has day precision. */
   day?: Day
+  /** First day of the period this expression points to (a year, a month, a quarter, a day). */
+  point?: Day
   /** A stated weekday that does not match the date. */
   mismatch?: {stated: number; actual: number}
   /** The expression names a day that does not exist. */
@@ -88,7 +92,7 @@ function resolveDate(spec: Spec & {kind: 'date'}, ctx: Context, tense: () => Ten
     return withMod(checkWeekday({value: formatDay(day), day, explicit: true}, spec.weekday), spec.mod)
   }
 
-  if (y !== undefined && m !== undefined) return withMod({value: `${pad(y, 4)}-${pad(m)}`}, spec.mod)
+  if (y !== undefined && m !== undefined) return withMod({value: `${pad(y, 4)}-${pad(m)}`, point: makeDay(y, m, 1)!}, spec.mod)
 
   if (m !== undefined && d !== undefined) {
     const symbolic = `XXXX-${pad(m)}-${pad(d)}`
@@ -121,7 +125,7 @@ function resolveDate(spec: Spec & {kind: 'date'}, ctx: Context, tense: () => Ten
       yy = year(choose([ry - 1, ry, ry + 1].map((k) => makeDay(k, m, 1)!), start, tense()))
     }
 
-    return withMod({value: `${pad(yy, 4)}-${pad(m)}`, symbolic, anchor: 'published'}, spec.mod)
+    return withMod({value: `${pad(yy, 4)}-${pad(m)}`, symbolic, anchor: 'published', point: makeDay(yy, m, 1)!}, spec.mod)
   }
 
   if (d !== undefined) {
@@ -182,7 +186,11 @@ function resolveWeekday(spec: Spec & {kind: 'weekday'}, ctx: Context, tense: () 
 
 function resolveRelative(spec: Spec & {kind: 'relative'}, ctx: Context, start: number): Resolved {
   let base: {day: Day; id: string} | null = ctx.ref ? {day: ctx.ref, id: 'published'} : null
-  if (spec.anaphoric && ctx.last) base = ctx.last
+  if (spec.anaphoric) {
+    const coarse = spec.unit === 'year' || spec.unit === 'month' || spec.unit === 'quarter' || spec.unit === 'decade' || spec.unit === 'century'
+    const narrative = coarse ? (ctx.lastPoint ?? ctx.last) : ctx.last
+    if (narrative) base = narrative
+  }
   // In quoted speech, “today” is the day the words were said: the event of the lede, when it is
   // in the days just before publication.
   if (spec.deictic && ctx.ref && ctx.lede && ctx.inQuote(start)) {
@@ -218,6 +226,8 @@ function resolveRelative(spec: Spec & {kind: 'relative'}, ctx: Context, start: n
   const at = spec.at ?? unit
   const resolved: Resolved = {value: formatAt(day, at) + partSuffix, symbolic, anchor: base.id}
   if (at === 'day') resolved.day = day
+  if (at === 'year') resolved.point = makeDay(year(day), 1, 1)!
+  if (at === 'month') resolved.point = makeDay(year(day), month(day), 1)!
   return withMod(resolved, spec.mod)
 }
 
@@ -256,7 +266,7 @@ export function resolve(spec: Spec, ctx: Context, start: number, end: number): R
     }
 
     case 'year': {
-      return withMod({value: pad(spec.year, 4)}, spec.mod)
+      return withMod({value: pad(spec.year, 4), point: makeDay(spec.year, 1, 1)!}, spec.mod)
     }
 
     case 'decade': {

@@ -252,7 +252,7 @@ const before = (text: string, index: number, size = 24): string => text.slice(Ma
 const after = (text: string, index: number, size = 24): string => text.slice(index, index + size)
 
 const TENSE_MARKERS =
-  /\b(?:((?:[Ww]ill|may|might|could|should|would|must|to)[ \t\u00a0]+be[ \t\u00a0]+\w+|[Ww]ill|[Ww]on['’]t|[Ss]hall|going\s+to|is\s+to|are\s+to|plans\s+to|planning\s+to|expects?\s+to|is\s+expected|are\s+expected|scheduled|is\s+set\s+to|are\s+set\s+to|upcoming|next|may|might|could|should|would|is\s+due|are\s+due)|(was|were|had|did|said|says|told|came|went|took|gave|made|met|began|saw|won|lost|left|held|fell|rose|ago|last|[a-z]{2,}ed)|(is|are|am|arrives?|begins?|starts?|opens?|closes?|ends?))\b|(['’]ll)\b/g
+  /\b(?:((?:[Ww]ill|[Ww]on['’]t|[Ss]hall|may|might|could|should|would|must)(?:[ \t\u00a0]+(?:not|also|likely|probably|then|soon|be|have))*(?:[ \t\u00a0]+[a-z]+)?|to[ \t\u00a0]+be[ \t\u00a0]+\w+|going\s+to|is\s+to|are\s+to|plans\s+to|planning\s+to|expects?\s+to|is\s+expected|are\s+expected|scheduled|is\s+set\s+to|are\s+set\s+to|upcoming|next|is\s+due|are\s+due)|(was|were|had|did|said|says|told|came|went|took|gave|made|met|began|saw|won|lost|left|held|fell|rose|ago|last|[a-z]{2,}ed)|(is|are|am|arrives?|begins?|starts?|opens?|closes?|ends?))\b|(['’]ll(?:[ \t\u00a0]+[a-z]+)?)\b/g
 
 /**
  * The tense of the clause around `[start, end)`: the tense marker (a future auxiliary or a
@@ -823,7 +823,8 @@ const rules: Array<Rule> = [
       let start = m.index - prefix[0].length
       const end = m.index + m[0].length
       let mod = modOf(preMod)
-      if (preMod && (/^(?:only|just)$/i.test(preMod) || !mod)) {
+      // “over the past two decades”: “over” is a preposition there, not “more than”.
+      if (preMod && (/^(?:only|just)$/i.test(preMod) || !mod || (the && /^over$/i.test(preMod)))) {
         start += preMod.length + 1
         mod = undefined
       }
