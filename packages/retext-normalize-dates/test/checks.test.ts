@@ -88,3 +88,19 @@ describe('false positives', () => {
     ])
   })
 })
+
+describe('reference dates', () => {
+  it('reads the calendar date of ISO 8601 and RFC 2822 dates as written', () => {
+    expect(run('It rained yesterday.', 'Fri, 26 Apr 2024 23:30:00 -0500').data.dates!.dates[0]!.value).toBe('2024-04-25')
+    expect(run('It rained yesterday.', '2024-04-26T23:30:00Z').data.dates!.dates[0]!.value).toBe('2024-04-25')
+  })
+
+  it('keeps values partial when the publication date cannot be read', () => {
+    const file = run('It rained yesterday, on April 25.', 'last spring')
+    expect(file.data.dates!.dates.map((d) => d.value)).toEqual(['XXXX-XX-XX', 'XXXX-04-25'])
+  })
+
+  it('handles an empty document', () => {
+    expect(run('').data.dates).toEqual({dates: [], reference: '2024-04-26'})
+  })
+})

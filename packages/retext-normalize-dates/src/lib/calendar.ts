@@ -30,14 +30,25 @@ export function makeDay(year: number, month: number, day: number): Day | null {
   return date
 }
 
-/** Parse the date part of an ISO 8601 date or date-time as written (its offset is not applied). */
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+
+/**
+ * Parse the calendar date of a publication date as written: ISO 8601 (`2024-04-26`,
+ * `2024-04-26T23:30:00-05:00`) or RFC 2822 as in feeds (`Fri, 26 Apr 2024 23:30:00 GMT`).
+ * The offset is not applied and `Date.parse` is never used, so the machine's time zone cannot
+ * move the date.
+ */
 export function parseReference(value: string): Day | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim())
-  if (match) return makeDay(Number(match[1]), Number(match[2]), Number(match[3]))
-  const time = Date.parse(value)
-  if (Number.isNaN(time)) return null
-  const date = new UTCDate(time)
-  return makeDay(date.getFullYear(), date.getMonth() + 1, date.getDate())
+  const text = value.trim()
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(text)
+  if (iso) return makeDay(Number(iso[1]), Number(iso[2]), Number(iso[3]))
+  const rfc = /^(?:[A-Za-z]{3},?\s+)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})\b/.exec(text)
+  if (rfc) {
+    const monthIndex = MONTH_NAMES.indexOf(rfc[2]!.toLowerCase())
+    return monthIndex === -1 ? null : makeDay(Number(rfc[3]), monthIndex + 1, Number(rfc[1]))
+  }
+
+  return null
 }
 
 export const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
