@@ -228,3 +228,12 @@ describe('narrative and tense details', () => {
     expect([found!.text, found!.value, found!.mod]).toEqual(['the past two decades', 'P20Y', undefined])
   })
 })
+
+it('gives coordinated dates the year written once for both', () => {
+  expect(values('She served between March and June 2020, and again from May 3 to May 5, 2021.')).toEqual([
+    ['March', '2020-03'],
+    ['June 2020', '2020-06'],
+    ['May 3', '2021-05-03'],
+    ['May 5, 2021', '2021-05-05']
+  ])
+})

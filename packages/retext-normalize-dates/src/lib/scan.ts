@@ -342,6 +342,18 @@ function dayRange(
   return {start: m.index, end: endStop, type: 'DURATION', spec: {kind: 'fixed', value: 'P1D'}, children: [first, second], range: true}
 }
 
+const COORDINATED = new RegExp(
+  `^,?[ \\t\\u00a0]+(?:and|to|through|until|or|-|–)[ \\t\\u00a0]+(?:${MONTH}[ \\t\\u00a0]*)?(?:\\d{1,2}${ORD}[ \\t\\u00a0]*)?(?:${MONTH}[ \\t\\u00a0]*)?,?[ \\t\\u00a0]*(${YEAR})\\b(?![,.]\\d)`
+)
+
+/** The year of a coordinated date that follows: “March and June 2020”, “May 3 and May 5, 2021”. */
+function coordinatedYear(text: string, end: number): number | undefined {
+  const match = COORDINATED.exec(after(text, end, 48))
+  if (!match) return undefined
+  // The coordinated part must name a month or a day, not only a year (“May and 2020” is not one).
+  return /[A-Za-z]{3}|\d{1,2}(?!\d)/.test(match[0].slice(0, match[0].length - 4).replace(/and|to|through|until|or/, '')) ? Number(match[1]) : undefined
+}
+
 const trimRight = (text: string, end: number): number => {
   let e = end
   while (e > 0 && /[\s,.]/.test(text.charAt(e - 1)) && !/\.\s*$/.test(text.slice(e - 4, e).replace(/^.*[ap]\.m\./i, ''))) e--
@@ -361,6 +373,10 @@ const rules: Array<Rule> = [
       if (/[\d$£€][ \t\u00a0]*$/.test(before(text, m.index, 2))) return null
       const spec: Spec = {kind: 'date', month: monthOf(mon!), day: Number(d)}
       if (y) spec.year = Number(y)
+      else if (!d2) {
+        const shared = coordinatedYear(text, m.index + m[0].length)
+        if (shared) spec.year = shared
+      }
       if (wd) spec.weekday = weekdayOf(wd)
       if (d2 && Number(d2) > Number(d)) {
         const firstEnd = span(m, 3)!.end + (/^(?:st|nd|rd|th)/.test(text.slice(span(m, 3)!.end)) ? 2 : 0)
@@ -383,6 +399,10 @@ const rules: Array<Rule> = [
       // “5 May” as a count followed by a name: “5 March marchers” is rare; “May” needs a capital.
       const spec: Spec = {kind: 'date', month: monthOf(mon!), day: Number(d)}
       if (y) spec.year = Number(y)
+      else if (!d2) {
+        const shared = coordinatedYear(text, m.index + m[0].length)
+        if (shared) spec.year = shared
+      }
       if (wd) spec.weekday = weekdayOf(wd)
       let start = m.index
       if (/^the[ \t\u00a0]/i.test(m[0]) && !wd) start += 4
@@ -440,6 +460,9 @@ const rules: Array<Rule> = [
 
       if (!pre && /(?:^|[.!?][ \t\u00a0]+)$/.test(prev) && /^[ \t\u00a0]+[a-z]/.test(next) && (mon === 'May' || mon === 'March')) return null
       const spec: Spec = {kind: 'date', month: monthOf(mon!)}
+      // “between March and June 2020”: the year of the second month is the year of both.
+      const shared = coordinatedYear(text, m.index + m[0].length)
+      if (shared) spec.year = shared
       const lower = pre?.toLowerCase()
       const mod = modOf(lower)
       if (mod) spec.mod = mod
