@@ -237,3 +237,14 @@ it('gives coordinated dates the year written once for both', () => {
     ['May 5, 2021', '2021-05-05']
   ])
 })
+
+it('does not anchor “the day after” an event on the narrative', () => {
+  expect(values('Stocks fell today. The index rebounded late in the day after falling 250 points.')).toEqual([
+    ['today', '2024-04-26'],
+    ['the day', '2024-04-26']
+  ])
+})
+
+it('reads “is set to begin” as the future, not the infinitive as the present', () => {
+  expect(values('The trial is set to begin on Wednesday in London.')).toEqual([['Wednesday', '2024-05-01']])
+})

@@ -252,7 +252,7 @@ const before = (text: string, index: number, size = 24): string => text.slice(Ma
 const after = (text: string, index: number, size = 24): string => text.slice(index, index + size)
 
 const TENSE_MARKERS =
-  /\b(?:((?:[Ww]ill|[Ww]on['’]t|[Ss]hall|may|might|could|should|would|must)(?:[ \t\u00a0]+(?:not|also|likely|probably|then|soon|be|have))*(?:[ \t\u00a0]+[a-z]+)?|to[ \t\u00a0]+be[ \t\u00a0]+\w+|going\s+to|is\s+to|are\s+to|plans\s+to|planning\s+to|expects?\s+to|is\s+expected|are\s+expected|scheduled|is\s+set\s+to|are\s+set\s+to|upcoming|next|is\s+due|are\s+due)|(was|were|had|did|said|says|told|came|went|took|gave|made|met|began|saw|won|lost|left|held|fell|rose|ago|last|[a-z]{2,}ed)|(is|are|am|arrives?|begins?|starts?|opens?|closes?|ends?))\b|(['’]ll(?:[ \t\u00a0]+[a-z]+)?)\b/g
+  /\b(?:((?:[Ww]ill|[Ww]on['’]t|[Ss]hall|may|might|could|should|would|must)(?:[ \t\u00a0]+(?:not|also|likely|probably|then|soon|be|have))*(?:[ \t\u00a0]+[a-z]+)?|to[ \t\u00a0]+be[ \t\u00a0]+\w+|going\s+to|is\s+to|are\s+to|plans\s+to|planning\s+to|expects?\s+to|is\s+expected|are\s+expected|scheduled|is\s+set\s+to|are\s+set\s+to|upcoming|next|is\s+due|are\s+due)|(was|were|had|did|said|says|told|came|went|took|gave|made|met|began|saw|won|lost|left|held|fell|rose|ago|last|[a-z]{2,}ed)|(is|are|am|arrives|begins|starts|opens|closes|ends))\b|(['’]ll(?:[ \t\u00a0]+[a-z]+)?)\b/g
 
 /**
  * The tense of the clause around `[start, end)`: the tense marker (a future auxiliary or a
@@ -711,7 +711,8 @@ const rules: Array<Rule> = [
       let part: Part | undefined
       if (m[1]) {
         n = m[2]!.toLowerCase() === 'before' ? -1 : 1
-        if (/^[ \t\u00a0]+(?:the|a|an|his|her|their|its|[A-Z])/.test(next) && m[1].toLowerCase() !== 'day') return null
+        // “the day after falling”, “the night before the vote”: anchored on an event, not on a date.
+        if (/^[ \t\u00a0]+(?:(?:the|a|an|his|her|their|its)\b|[A-Z]|[a-z]+ing\b)/.test(next)) return null
         if (m[1].toLowerCase() !== 'day') part = PARTS[m[1].toLowerCase()]
       } else if (m[3]) {
         const w = m[3].toLowerCase()
