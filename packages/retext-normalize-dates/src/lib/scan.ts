@@ -712,7 +712,12 @@ const rules: Array<Rule> = [
       if (m[1]) {
         n = m[2]!.toLowerCase() === 'before' ? -1 : 1
         // “the day after falling”, “the night before the vote”: anchored on an event, not on a date.
-        if (/^[ \t\u00a0]+(?:(?:the|a|an|his|her|their|its)\b|[A-Z]|[a-z]+ing\b)/.test(next)) return null
+        if (/^[ \t\u00a0]+(?:(?:the|a|an|his|her|their|its)\b|[A-Z]|[a-z]+ing\b)/.test(next)) {
+          if (m[1].toLowerCase() !== 'day') return null
+          // Keep “the day” itself, anchored on the narrative like any “the day”.
+          const end = m.index + m[0].indexOf(m[1]) + m[1].length
+          return {start: m.index, end, type: 'DATE', spec: {kind: 'relative', unit: 'day', n: 0, anaphoric: true}}
+        }
         if (m[1].toLowerCase() !== 'day') part = PARTS[m[1].toLowerCase()]
       } else if (m[3]) {
         const w = m[3].toLowerCase()
