@@ -122,14 +122,15 @@ describe('times', () => {
     expect(
       values(
         'Polls closed at 3 p.m. ET on Thursday. The count began at noon. Results were posted this afternoon. ' +
-          'The dispute started late Tuesday. Launch was at 18:00 UTC.'
+          'The dispute started late Tuesday. Launch was at 18:00 UTC. The plane landed at 6:40 p.m. (GMT +8).'
       )
     ).toEqual([
       ['3 p.m. ET on Thursday', '2024-04-25T15:00-04:00'],
       ['noon', '2024-04-25T12:00'],
       ['this afternoon', '2024-04-26TAF'],
       ['late Tuesday', '2024-04-23'],
-      ['18:00 UTC', '2024-04-23T18:00Z']
+      ['18:00 UTC', '2024-04-23T18:00Z'],
+      ['6:40 p.m. (GMT +8)', '2024-04-23T18:40+08:00']
     ])
   })
 })

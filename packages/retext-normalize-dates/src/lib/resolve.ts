@@ -250,6 +250,14 @@ const US_ZONES: Record<string, [number, number]> = {ET: [-5, -4], CT: [-6, -5], 
 function zoneSuffix(zone: string | undefined, day: Day | undefined): string {
   if (!zone) return ''
   if (zone in ZONES) return ZONES[zone]!
+  const offset = /^(?:GMT|UTC)\s*([+−-])\s*(\d{1,2})(?::?(\d{2}))?$/.exec(zone)
+  if (offset) {
+    const hours = Number(offset[2])
+    if (hours > 14) return ''
+    if (hours === 0 && !offset[3]) return 'Z'
+    return `${offset[1] === '+' ? '+' : '-'}${pad(hours)}:${offset[3] ?? '00'}`
+  }
+
   const offsets = US_ZONES[zone]
   if (!offsets || !day) return ''
   const hours = usDaylightTime(day) ? offsets[1] : offsets[0]

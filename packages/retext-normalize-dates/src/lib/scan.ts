@@ -636,7 +636,7 @@ const rules: Array<Rule> = [
   // Times: “3 p.m. ET”, “6:40 p.m.”, “18:00 UTC”, “0800 UTC”, “noon”, with a day after them.
   {
     re: new RegExp(
-      `\\b(?:(\\d{1,2})(?:[:.]([0-5]\\d))?[ \\t\\u00a0]*([ap])\\.?[ \\t\\u00a0]?m\\b\\.?|([01]?\\d|2[0-3]):([0-5]\\d)(?::[0-5]\\d)?|([01]\\d|2[0-3])([0-5]\\d)(?=[ \\t\\u00a0]*(?:hours[ \\t\\u00a0]+)?(?:UTC|GMT)\\b)|(noon|midday|midnight))(?:[ \\t\\u00a0]*\\(?[ \\t\\u00a0]*(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|Z)\\b\\)?)?(?:[ \\t\\u00a0]+(?:on[ \\t\\u00a0]+)?(today|tonight|yesterday|tomorrow|${WEEKDAY})\\b)?`,
+      `\\b(?:(\\d{1,2})(?:[:.]([0-5]\\d))?[ \\t\\u00a0]*([ap])\\.?[ \\t\\u00a0]?m\\b\\.?|([01]?\\d|2[0-3]):([0-5]\\d)(?::[0-5]\\d)?|([01]\\d|2[0-3])([0-5]\\d)(?=[ \\t\\u00a0]*(?:hours[ \\t\\u00a0]+)?(?:UTC|GMT)\\b)|(noon|midday|midnight))(?:[ \\t\\u00a0]*\\(?[ \\t\\u00a0]*((?:GMT|UTC)[ \\t\\u00a0]*[+−-][ \\t\\u00a0]*\\d{1,2}(?::?\\d{2})?|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|Z)\\b\\)?)?(?:[ \\t\\u00a0]+(?:on[ \\t\\u00a0]+)?(today|tonight|yesterday|tomorrow|${WEEKDAY})\\b)?`,
       'gd'
     ),
     build(m, text) {
