@@ -327,7 +327,6 @@ const dateCandidate = (start: number, end: number, spec: Spec, type: TimexType =
 /** Build a day-range container and its two ends. */
 function dayRange(
   m: RegExpExecArray,
-  text: string,
   startSpec: Spec & {kind: 'date'},
   endDay: number,
   endGroup: number,
@@ -338,7 +337,6 @@ function dayRange(
   const {weekday: _weekday, ...rest} = startSpec
   const first = dateCandidate(m.index, firstEnd, startSpec)
   const second = dateCandidate(endSpan.start, endStop, {...rest, day: endDay})
-  void text
   return {start: m.index, end: endStop, type: 'DURATION', spec: {kind: 'fixed', value: 'P1D'}, children: [first, second], range: true}
 }
 
@@ -380,7 +378,7 @@ const rules: Array<Rule> = [
       if (wd) spec.weekday = weekdayOf(wd)
       if (d2 && Number(d2) > Number(d)) {
         const firstEnd = span(m, 3)!.end + (/^(?:st|nd|rd|th)/.test(text.slice(span(m, 3)!.end)) ? 2 : 0)
-        return dayRange(m, text, spec, Number(d2), 4, firstEnd)
+        return dayRange(m, spec, Number(d2), 4, firstEnd)
       }
 
       return dateCandidate(m.index, trimRight(text, m.index + m[0].length), spec)
@@ -407,12 +405,9 @@ const rules: Array<Rule> = [
       let start = m.index
       if (/^the[ \t\u00a0]/i.test(m[0]) && !wd) start += 4
       if (d2 && Number(d2) > Number(d)) {
-        const first = dateCandidate(start, span(m, 2)!.end, {...spec})
         const endSpan = span(m, 3)!
         const {weekday: _w, ...rest} = spec
         const second = dateCandidate(endSpan.start, m.index + m[0].length, {...rest, day: Number(d2)})
-        first.end = second.end
-        first.spec = spec
         return {
           start,
           end: m.index + m[0].length,
@@ -833,7 +828,7 @@ const rules: Array<Rule> = [
       'gdi'
     ),
     build(m, text) {
-      const [, qty, half, unitRaw, suffix, offset] = m
+      const [, qty, half, unitRaw, , offset] = m
       // Modifiers before the quantity are read backwards, so the expression above can start on
       // the quantity and stay fast.
       const prefix = DURATION_PREFIX.exec(before(text, m.index, 48))!
@@ -896,10 +891,8 @@ const rules: Array<Rule> = [
         return {start, end, type: 'DATE', spec}
       }
 
-      if (the) void the
       const spec: Spec = {kind: 'fixed', value: durationValue(n, unitLower)}
       if (mod) spec.mod = mod
-      if (suffix) void suffix
       const result: Array<Candidate> = [{start, end, type: 'DURATION', spec}]
       // “between 60 and 90 days”, “two to three years”: the first number shares the unit.
       const lower = new RegExp(`(?:^|[ \\t\\u00a0(])(\\d+(?:\\.\\d+)?|${UNITS_W}|${TEENS_W}|${TENS_W})[ \\t\\u00a0]*(?:and|to|or|-|–)[ \\t\\u00a0]*$`, 'i').exec(prev)
