@@ -80,6 +80,10 @@ describe('false positives', () => {
     ).toEqual([])
   })
 
+  it('leaves titles with time words alone', () => {
+    expect(values('Fans of 30 Seconds to Mars streamed the video for “From Yesterday” all night.')).toEqual([])
+  })
+
   it('still reads the months and years those words resemble', () => {
     expect(values('Talks began in May and resumed in March; by 2018 they had failed.')).toEqual([
       ['May', '2023-05'],

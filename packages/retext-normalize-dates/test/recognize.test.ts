@@ -37,6 +37,10 @@ describe('absolute dates', () => {
     expect(text.slice(date!.start, date!.end)).toBe('April 25th')
   })
 
+  it('reads dates from tokenized text, with a space before the comma', () => {
+    expect(values('The regiment was mustered out June 21 , 1865 .')).toEqual([['June 21 , 1865', '1865-06-21']])
+  })
+
   it('reads a dateline under a headline that ends in a number', () => {
     expect(values('Airline unveils long-range 777\nFebruary 17, 2005\nThe plane flew.', '2005-02-17')).toEqual([
       ['February 17, 2005', '2005-02-17']

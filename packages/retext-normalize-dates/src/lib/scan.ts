@@ -362,7 +362,7 @@ const rules: Array<Rule> = [
   // Month day (year): “April 25, 2024”, “Thursday, April 25”, “Apr. 25th”, “April 24-25”.
   {
     re: new RegExp(
-      `\\b(${MONTH})[ \\t\\u00a0]*(\\d{1,2})${ORD}\\b(?![ \\t\\u00a0]*[:%]|[.,]\\d)(?:[ \\t\\u00a0]*(?:-|–|to|through)[ \\t\\u00a0]*(\\d{1,2})${ORD}\\b(?![:%]))?(?:,?[ \\t\\u00a0]+(${YEAR})\\b(?![,.]\\d))?`,
+      `\\b(${MONTH})[ \\t\\u00a0]*(\\d{1,2})${ORD}\\b(?![ \\t\\u00a0]*[:%]|[.,]\\d)(?:[ \\t\\u00a0]*(?:-|–|to|through)[ \\t\\u00a0]*(\\d{1,2})${ORD}\\b(?![:%]))?(?:[ \\t\\u00a0]*,?[ \\t\\u00a0]+(${YEAR})\\b(?![,.]\\d))?`,
       'gd'
     ),
     prefix: new RegExp(`(?:\\b(${WEEKDAY_ANY}),?[ \\t\\u00a0]+)?$`, 'd'),
@@ -387,7 +387,7 @@ const rules: Array<Rule> = [
   // Day month (year): “25 April 2024”, “Fri 28 Oct 2022”, “the 25th of April”.
   {
     re: new RegExp(
-      `\\b(\\d{1,2})${ORD}(?:[ \\t\\u00a0]*(?:-|–|to)[ \\t\\u00a0]*(\\d{1,2})${ORD})?[ \\t\\u00a0]+(?:of[ \\t\\u00a0]+)?(${MONTH})(?:,?[ \\t\\u00a0]+(${YEAR})\\b(?![,.]\\d))?`,
+      `\\b(\\d{1,2})${ORD}(?:[ \\t\\u00a0]*(?:-|–|to)[ \\t\\u00a0]*(\\d{1,2})${ORD})?[ \\t\\u00a0]+(?:of[ \\t\\u00a0]+)?(${MONTH})(?:[ \\t\\u00a0]*,?[ \\t\\u00a0]+(${YEAR})\\b(?![,.]\\d))?`,
       'gd'
     ),
     prefix: new RegExp(`(?:\\b(${WEEKDAY_ANY}),?[ \\t\\u00a0]+)?(?:\\bthe[ \\t\\u00a0]+)?$`, 'd'),
@@ -675,8 +675,10 @@ const rules: Array<Rule> = [
   {
     re: /\b(today|tonight|tomorrow|yesterday|(?:this|last)[ \t\u00a0]+(?:morning|afternoon|evening|night))\b(?:[ \t\u00a0]+(morning|afternoon|evening|night)\b)?/gi,
     prefix: /(?:\b(earlier|later|late|early)[ \t\u00a0]+)?$/i,
-    build(m) {
+    build(m, text) {
       const [, pre, word, part] = m
+      // “From Yesterday” (a title): a capitalized word mid-sentence after another capitalized word.
+      if (!pre && /^[A-Z]/.test(word!) && /[A-Za-z][a-z]*[ \t\u00a0]+$/.test(before(text, m.index, 20)) && /\b[A-Z][a-z]*[ \t\u00a0]+$/.test(before(text, m.index, 20))) return null
       const lower = word!.toLowerCase().replace(/[ \t\u00a0]+/g, ' ')
       let n = 0
       let p: Part | undefined
@@ -836,6 +838,8 @@ const rules: Array<Rule> = [
       const qLower = qty!.toLowerCase().replace(/[ \t\u00a0]+/g, ' ')
       const unitLower = unitRaw!.toLowerCase()
       const prev = before(text, m.index - prefix[0].length, 30)
+      // “30 Seconds to Mars”, “28 Days Later”: a capitalized unit is part of a title.
+      if (/^[A-Z]/.test(unitRaw!)) return null
       // “second” as an ordinal: “a second term”, “the second”. Seconds need a number.
       if (/^seconds?$/.test(unitLower) && (qLower === 'a' || qLower === 'an')) return null
       // A decimal like “3.5” after a currency sign, or a count that runs on: “$5 million”.
@@ -916,6 +920,7 @@ const rules: Array<Rule> = [
     build(m, text) {
       const [, pre, unitRaw] = m
       const prev = before(text, m.index, 20)
+      if (/^[A-Z]/.test(unitRaw!) && !pre && !/(?:^|[.!?:"“]\s*|\n)$/.test(prev)) return null
       if (!pre && !m[0].endsWith('-long') && /\b(?:the|these|those|his|her|their|its|our|my|your|early|final|last|first|next|glory|salad|dog|golden|school|college)[ \t\u00a0]+$/i.test(prev)) return null
       if (/^[ \t\u00a0]+old\b/.test(after(text, m.index + m[0].length, 8))) return null
       if (/^[ \t\u00a0]+(?:ago|later|earlier)\b/.test(after(text, m.index + m[0].length, 10))) {
