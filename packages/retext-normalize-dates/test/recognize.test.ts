@@ -253,3 +253,12 @@ it('does not anchor “the day after” an event on the narrative', () => {
 it('reads “is set to begin” as the future, not the infinitive as the present', () => {
   expect(values('The trial is set to begin on Wednesday in London.')).toEqual([['Wednesday', '2024-05-01']])
 })
+
+it('places “that Thursday” nearest the narrative’s day, and “four days after” from it', () => {
+  const found = dates('The fire started Jan. 3. Firefighters contained it that Thursday; four days after, crews left.')
+  expect(found.map((d) => [d.id, d.text, d.value, d.anchor])).toEqual([
+    ['t1', 'Jan. 3', '2024-01-03', 'published'],
+    ['t2', 'that Thursday', '2024-01-04', 't1'],
+    ['t3', 'four days after', '2024-01-08', 't2']
+  ])
+})

@@ -176,7 +176,9 @@ function resolveWeekday(spec: Spec & {kind: 'weekday'}, ctx: Context, tense: () 
     }
 
     default: {
-      offset = tense() === 'future' ? forward : back
+      // “that Thursday”: the one nearest the narrative's day, in either direction.
+      if (spec.anaphoric && ctx.last) offset = forward <= -back ? forward : back
+      else offset = tense() === 'future' ? forward : back
     }
   }
 
