@@ -63,6 +63,13 @@ describe('date-conflict', () => {
     ])
   })
 
+  it('reports a relative day that contradicts the date written beside it', () => {
+    expect(report('Officials said yesterday (April 24) that the bridge would reopen.').map((m) => [m.ruleId, m.start, m.actual, m.expected])).toEqual([
+      ['date-conflict', 15, '2024-04-25', ['2024-04-24']]
+    ])
+    expect(report('Officials said today, April 26, that the bridge would reopen.')).toEqual([])
+  })
+
   it('is quiet when they agree', () => {
     // Published Monday 29 April 2024: “Thursday” is 25 April.
     expect(report(text, '2024-04-29')).toEqual([])

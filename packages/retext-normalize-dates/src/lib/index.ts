@@ -184,7 +184,7 @@ function normalizeDates(file: VFile, published: string | undefined): void {
     }
   }
 
-  checkConsistency(pending, ref, message)
+  checkConsistency(pending, ref, text, message)
   const data: DatesData = {dates: annotations, reference: referenceText}
   file.data.dates = data
 }
@@ -212,15 +212,37 @@ function rangeValue(first: Pending, second: Pending, candidate: Candidate): stri
 function checkConsistency(
   pending: Array<Pending>,
   ref: Day | null,
+  text: string,
   message: (reason: string, start: number, end: number, ruleId: string, extra?: {actual?: string; expected?: Array<string>; note?: string}) => void
 ): void {
   if (!ref) return
+  // “yesterday (April 24)”, “today, April 25,”: a relative day and the date written beside it.
+  for (const [index, p] of pending.entries()) {
+    const spec = p.candidate.spec
+    const next = pending[index + 1]
+    if (spec.kind !== 'relative' || spec.unit !== 'day' || !p.resolved.day || !next?.resolved.explicit || !next.resolved.day) continue
+    if (!/^[\s,(–—-]{1,4}$/.test(text.slice(p.annotation.end, next.annotation.start))) continue
+    if (daysBetween(next.resolved.day, p.resolved.day) === 0) continue
+    message(
+      `Unexpected date conflict: \`${p.annotation.text}\` is ${formatDay(p.resolved.day)}, but the date beside it, \`${next.annotation.text}\`, is ${formatDay(next.resolved.day)}`,
+      p.annotation.start,
+      next.annotation.end,
+      'date-conflict',
+      {actual: formatDay(p.resolved.day), expected: [formatDay(next.resolved.day)]}
+    )
+  }
+
   const explicit = pending.filter((p) => p.resolved.explicit && p.resolved.day && Math.abs(daysBetween(p.resolved.day, ref)) <= 14)
   for (const p of pending) {
     const spec = p.candidate.spec
     const day = p.resolved.day
     if (spec.kind !== 'weekday' || spec.dir !== 'tense' || spec.anaphoric || !day) continue
-    const clash = explicit.find((e) => weekday(e.resolved.day!) === weekday(day) && daysBetween(e.resolved.day!, day) !== 0)
+    // Only an explicit date on the same side of the publication date: a past Friday and a
+    // Friday to come are both plausible.
+    const side = Math.sign(daysBetween(day, ref))
+    const clash = explicit.find(
+      (e) => weekday(e.resolved.day!) === weekday(day) && daysBetween(e.resolved.day!, day) !== 0 && Math.sign(daysBetween(e.resolved.day!, ref)) === side
+    )
     if (clash) {
       message(
         `Unexpected date conflict: \`${p.annotation.text}\` resolves to ${formatDay(day)} from the publication date, but \`${clash.annotation.text}\` (${clash.annotation.id}) is ${formatDay(clash.resolved.day!)}, also a ${weekdayName(weekday(day))}`,
