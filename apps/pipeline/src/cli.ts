@@ -12,9 +12,8 @@ import {checkManifestFiles, readManifest, type Manifest} from './lib/manifest.js
 import {appDir, cacheDir, rootDir, sampleCorpus, stageEnv, stageNames, workDir, type StageName} from './lib/paths.js'
 import {ProgressView} from './lib/progress.js'
 import {runTurbo} from './lib/turbo.js'
-import {parseFormats} from './stages/export.js'
-import {parseRedisUrl} from './lib/queue.js'
-import {runWorker, type WorkerOptions} from './commands/worker.js'
+import {parseRedisUrl} from './lib/redis-url.js'
+import type {WorkerOptions} from './commands/worker.js'
 import {stageKeys} from './stages/index.js'
 
 const version = (JSON.parse(fs.readFileSync(path.join(appDir, 'package.json'), 'utf8')) as {version: string}).version
@@ -93,7 +92,8 @@ export async function run(options: RunOptions): Promise<number> {
   const formatValue = options.format ?? (config.top.format as string | undefined) ?? 'jsonl'
   let formats: Array<string>
   try {
-    formats = parseFormats(formatValue)
+    const {parseFormats} = await import('./stages/export.js')
+    formats = await parseFormats(formatValue)
   } catch (error) {
     throw new UsageError(`--format: ${(error as Error).message}`)
   }
@@ -289,6 +289,7 @@ export function program(): Command {
     .option('--concurrency <n>', 'batches processed at once', '1')
     .action(async (options: WorkerOptions) => {
       parseRedisUrl(options.queue)
+      const {runWorker} = await import('./commands/worker.js')
       process.exitCode = await runWorker(options)
     })
 

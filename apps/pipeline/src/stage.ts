@@ -9,7 +9,6 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {createInterface} from 'node:readline'
 import {summarizeEntities, type DocumentRecord, type IngestData, type Mention, type RecordMessage} from '@copydesk/document'
-import {ingest} from '@copydesk/ingest'
 import {DocumentCache} from './lib/cache.js'
 import {sha256} from './lib/hash.js'
 import {stageKey} from './lib/keys.js'
@@ -63,6 +62,7 @@ async function runIngest(config: StageConfig, dir: string, stats: StageStats): P
   const report = progressReporter('ingest')
   const ids = new Map<string, number>()
   const inputs = config.inputs as Array<string>
+  const {ingest} = await import('@copydesk/ingest')
   for await (const file of ingest(inputs, config.options)) {
     stats.read++
     const data = file.data.ingest

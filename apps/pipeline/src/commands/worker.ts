@@ -1,5 +1,6 @@
 import {Worker, UnrecoverableError} from 'bullmq'
-import {parseRedisUrl, queueName, type BatchJob, type BatchResult} from '../lib/queue.js'
+import {queueName, type BatchJob, type BatchResult} from '../lib/queue.js'
+import {parseRedisUrl} from '../lib/redis-url.js'
 import {codeVersion} from '../lib/version.js'
 import {documentStages} from '../stages/index.js'
 import type {StageConfig, StageDocument, StageResult} from '../stages/types.js'

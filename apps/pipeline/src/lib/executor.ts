@@ -1,7 +1,7 @@
 import os from 'node:os'
 import {fileURLToPath} from 'node:url'
-import {Piscina} from 'piscina'
-import {QueueExecutor, batchSize} from './queue.js'
+import type {Piscina} from 'piscina'
+import type {QueueExecutor} from './queue.js'
 import type {DocumentStage, StageConfig, StageDocument, StageResult} from '../stages/types.js'
 
 /** Runs a stage's per-document function, in this thread or on a pool of worker threads. */
@@ -47,9 +47,13 @@ export function createExecutor(
     let executor: QueueExecutor | undefined
     return {
       // Enough batches in flight to keep many workers busy.
-      window: batchSize * 32,
+      window: 16 * 32,
       async run(key, document) {
-        executor ??= new QueueExecutor(queue, name, configJson, version)
+        if (!executor) {
+          const {QueueExecutor} = await import('./queue.js')
+          executor ??= new QueueExecutor(queue, name, configJson, version)
+        }
+
         return executor.run(key, document)
       },
       async close() {
@@ -74,12 +78,16 @@ export function createExecutor(
   return {
     window: threads * windowPerThread,
     async run(_key, document) {
-      pool ??= new Piscina({
+      if (!pool) {
+        const {Piscina} = await import('piscina')
+        pool ??= new Piscina({
         filename: fileURLToPath(new URL('../worker.js', import.meta.url)),
         minThreads: 1,
         maxThreads: threads,
         idleTimeout: 1000
-      })
+        })
+      }
+
       const task: WorkerTask = {stage: name, configJson, document}
       return (await pool.run(task)) as StageResult
     },

@@ -1,6 +1,4 @@
-import retextNormalizeDates from '@copydesk/retext-normalize-dates'
 import type {Node} from 'unist'
-import {unified} from 'unified'
 import type {DatesData} from '@copydesk/document'
 import type {DocumentStage} from './types.js'
 import {runPlugin} from './run-plugin.js'
@@ -22,6 +20,11 @@ export const datesStage: DocumentStage<DatesData> = {
   needs: [],
   packages: ['@copydesk/retext-normalize-dates'],
   async setup(config) {
+    // Loaded here, not at import time: a run served from the cache never pays for it.
+    const [{default: retextNormalizeDates}, {unified}] = await Promise.all([
+      import('@copydesk/retext-normalize-dates'),
+      import('unified')
+    ])
     const processor = unified().use(textOnly).use(retextNormalizeDates, config.options)
     return async (document) => runPlugin(processor, document, 'dates', {dates: [], reference: null})
   }
