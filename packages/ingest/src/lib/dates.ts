@@ -59,7 +59,7 @@ export function normalizeDate(input: unknown): string | null {
     return `${y}-${m}-${d}T${hh}:${mm}:${ss ?? '00'}${offset}`
   }
 
-  match = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(value)
+  match = /^(\d{4})[/.]?(\d{1,2})[/.]?(\d{1,2})$/.exec(value)
   if (match) {
     const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])]
     return valid(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : null

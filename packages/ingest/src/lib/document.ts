@@ -1,7 +1,7 @@
 import type {ExcludedRange, IngestData, Provenance} from '@copydesk/document'
 import {VFile} from 'vfile'
 import {cleanAuthors} from './authors.js'
-import {findBoilerplate} from './boilerplate.js'
+import {bylineFromText, findBoilerplate} from './boilerplate.js'
 import type {DateCandidate} from './dates.js'
 import {confidenceBySource, dateFromDateline, day} from './dates.js'
 import type {Settings} from './options.js'
@@ -69,7 +69,9 @@ export function finish(draft: Draft, fallbackId: string, config: Settings): VFil
 
   const title = draft.title?.replace(/\s+/g, ' ').trim() || null
   const excluded = [...(draft.excluded ?? [])]
-  if (config.boilerplate) excluded.push(...findBoilerplate(draft.text, title, draft.bodyStart ?? 0))
+  let authors = cleanAuthors(draft.authors ?? [])
+  if (authors.length === 0) authors = cleanAuthors(bylineFromText(draft.text, draft.bodyStart ?? 0))
+  if (config.boilerplate) excluded.push(...findBoilerplate(draft.text, title, draft.bodyStart ?? 0, authors))
   excluded.sort((a, b) => a.start - b.start)
 
   const data: IngestData = {
@@ -78,7 +80,7 @@ export function finish(draft: Draft, fallbackId: string, config: Settings): VFil
     url: draft.url ?? null,
     outlet: draft.outlet?.trim() || null,
     published,
-    authors: cleanAuthors(draft.authors ?? []),
+    authors,
     language: draft.language ?? null,
     excluded,
     source: draft.source

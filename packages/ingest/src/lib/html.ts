@@ -1,5 +1,6 @@
 import {Readability} from '@mozilla/readability'
 import {parseHTML} from 'linkedom'
+import {parse as parse5, serialize} from 'parse5'
 import type {DateCandidate} from './dates.js'
 import {dateFromUrl, normalizeDate} from './dates.js'
 
@@ -35,7 +36,7 @@ export function domToText(root: El, dropClutter = false): string {
   const blocks: Array<string> = []
   let current = ''
   const flush = () => {
-    const value = current.replace(/[ \t\r\n\f]+/g, ' ').trim()
+    const value = current.replace(/\s+/g, ' ').trim()
     if (value) blocks.push(value)
     current = ''
   }
@@ -158,7 +159,9 @@ function normTitle(value: string): string {
  */
 export function extractHtml(html: string, options: {url?: string | null; fragment?: boolean} = {}): HtmlResult {
   const warnings: HtmlResult['warnings'] = []
-  const source = options.fragment ? `<!doctype html><html><head></head><body>${html}</body></html>` : html
+  // linkedom does not build the tree the way browsers do (implied `<body>`,
+  // misnested tags): parse5, a spec-compliant parser, repairs the markup first.
+  const source = '<!doctype html>' + serialize(parse5(options.fragment ? `<body>${html}</body>` : html))
   const {document} = parseHTML(source)
   const ld = options.fragment ? [] : jsonLd(document, warnings)
   const article = ld[0]
