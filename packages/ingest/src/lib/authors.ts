@@ -25,6 +25,7 @@ export function cleanAuthors(values: ReadonlyArray<string>): Array<string> {
       if (!part || part.length > 60 || part.length < 3) continue
       if (/https?:|www\.|@|\//i.test(part)) continue
       if (notPerson.test(part)) continue
+      if (/\b(?:Tribune|Times|Post|News|Herald|Journal|Gazette|Ledger|Courier|Report|Wire|Press|Daily|Magazine|Chronicle|Service|Desk|Agency|Network|Media|Newsroom|Staff)\b/.test(part)) continue
       if (/\bstaff\b/i.test(part) && !/\s/.test(part.replace(/\bstaff\b/i, '').trim())) continue
       if (!/\p{Lu}/u.test(part)) continue
       const words = part.split(' ')

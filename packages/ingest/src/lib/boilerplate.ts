@@ -6,8 +6,13 @@ const credit =
 const relatedHead = /^(?:read more|related(?: stories| articles| coverage| content)?|see also|more from [\w .'-]+|also read|recommended(?: for you)?|more stories|more coverage|you (?:may|might) also like|trending(?: now)?|most read|most popular|latest news|more:)\s*[:>»…-]?\s*/i
 const lone =
   /^(?:next|previous|next article|previous article|advertisement|ad|sponsored|skip advertisement|story continues below(?: advertisement)?|continue reading(?: below)?|scroll to continue|back to top|loading\.*|[<>»«]\s*(?:next|prev(?:ious)?)|(?:next|prev(?:ious)?)\s*[<>»«])$/i
-const share =
-  /^(?:share(?: this)?(?: (?:story|article|page|on \w+))?|share via|tweet|email|copy link|print|save|comment|follow us(?: on [\w ,&]+)?|subscribe(?: now| to [\w .'-]+| for [\w .,'-]+)?|sign up(?: for [\w .,'-]+)?|get (?:our|the) [\w .'-]+ newsletter|click here to subscribe[\w .,'-]*|join (?:the conversation|our [\w ]+)|download (?:the|our) app[\w .,'-]*|(?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|email|print|copy link|flipboard)(?:[\s,|/·•]+(?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|email|print|copy link|flipboard))*)\s*[.!:]?$/i
+const shareWords =
+  /\b(?:share|shares|this|the|story|article|page|post|on|via|by|facebook|twitter|x|email|e-mail|mail|print|copy|link|linkedin|whatsapp|reddit|pinterest|flipboard|tweet|comments?|save|threads|bluesky|messenger|sms|gift|follow|us|and)\b/gi
+const shareStart = /^(?:share\b|tweet\b|follow us\b|facebook\b|twitter\b|email\b|print\b|copy link\b)/i
+
+function isShareLine(line: string): boolean {
+  return shareStart.test(line) && line.replace(shareWords, '').replace(/[\s,.:;|/·•()[\]-]+/g, '') === ''
+}
 
 const copyright = /^(?:copyright\b|©|\(c\)\s*\d{4}|all rights reserved)/i
 const subscribe =
@@ -36,6 +41,7 @@ export function findBoilerplate(
   authors: ReadonlyArray<string> = []
 ): Array<ExcludedRange> {
   let lineIndex = 0
+  let lastLine: {start: number; end: number; text: string; excluded: boolean} | null = null
   const ranges: Array<ExcludedRange> = []
   const normalizedTitle = title ? norm(title) : ''
   const seenHeadings = new Set<string>()
@@ -59,8 +65,7 @@ export function findBoilerplate(
       if (
         head &&
         count <= 16 &&
-        (byline.test(line) ||
-          (dateOnly.test(line) && findDateInText(line) !== null && line.length < 50) ||
+        (parseByline(line) !== null ||
           (authors.length > 0 && authors.some((author) => line.includes(author)) && !/[.!?]["'”’]?$/.test(line)))
       ) {
         range('byline')
@@ -73,9 +78,13 @@ export function findBoilerplate(
         inRelated = true
       } else if (lone.test(line)) {
         range(/^(?:advertisement|ad|sponsored|skip advertisement|story continues)/i.test(line) ? 'advertisement' : 'related-link')
-      } else if (share.test(line) && count <= 14) {
+      } else if (count <= 20 && isShareLine(line)) {
         range('share-line')
       } else if (credit.test(line) && count <= 60) {
+        // A caption on the line just before a credit-only line belongs with it.
+        if (count <= 6 && lastLine && lastLine.end + 2 >= lead && !/\n\s*\n/.test(text.slice(lastLine.end, lead)) && words(lastLine.text) <= 40 && !lastLine.excluded) {
+          ranges.push({start: lastLine.start, end: lastLine.end, reason: 'photo-credit'})
+        }
         range('photo-credit')
         inRelated = false
       } else if (inRelated && count <= 16 && !/[.!?]["'”’]?$/.test(line)) {
@@ -91,17 +100,41 @@ export function findBoilerplate(
         inRelated = false
       }
     }
+    if (line) {
+      const lead = start + raw.indexOf(line)
+      const last = ranges[ranges.length - 1]
+      lastLine = {start: lead, end: lead + line.length, text: line, excluded: last !== undefined && last.end === lead + line.length}
+    }
     if (!match) break
     start = match.index + match[0].length
   }
   return ranges
 }
 
-/** Author names from a "By …" line among the first lines of the text. */
-export function bylineFromText(text: string, from = 0): Array<string> {
-  const lines = text.slice(from, from + 1500).split(/\r?\n/).map((line) => line.trim()).filter(Boolean).slice(0, 4)
-  for (const line of lines) {
-    if (byline.test(line) && words(line) <= 16) return [line]
+/** Parts of a byline line: `By Jane Roe`, `Outlet · April 29, 2024 · By Jane Roe`, `Updated April 29, 2024`. */
+export function parseByline(line: string): {authors: Array<string>; date: string | null} | null {
+  const clean = line.replace(/[*_]/g, '').trim()
+  if (!clean || words(clean) > 16 || /[.!?]["'”’]?$/.test(clean.replace(/\b(?:[A-Z]|Jr|Sr|Dr|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.$/, ''))) return null
+  const parts = clean.split(/\s+[·•|]\s+/)
+  const authors: Array<string> = []
+  let date: string | null = null
+  for (const part of parts) {
+    if (byline.test(part)) authors.push(part)
+    else date ??= findDateInText(part)
   }
-  return []
+  if (authors.length === 0 && !(date && dateOnly.test(clean) && clean.length < 50)) return null
+  return {authors, date}
+}
+
+/** Author names and a date from byline lines among the first lines of the text. */
+export function bylineFromText(text: string, from = 0): {authors: Array<string>; date: string | null} {
+  const lines = text.slice(from, from + 1500).split(/\r?\n/).map((line) => line.trim()).filter(Boolean).slice(0, 4)
+  const result: {authors: Array<string>; date: string | null} = {authors: [], date: null}
+  for (const line of lines) {
+    const found = parseByline(line)
+    if (!found) continue
+    if (result.authors.length === 0) result.authors = found.authors
+    result.date ??= found.date
+  }
+  return result
 }

@@ -119,10 +119,13 @@ export function dateFromUrl(url: string | null | undefined): string | null {
  * A dateline without a year gives no date.
  */
 export function dateFromDateline(text: string): string | null {
-  const head = text.slice(0, 200)
-  const match = new RegExp(`^\\s*[A-Z][A-Z .'-]{1,40},(?:\\s+[A-Z][A-Za-z.]+,)?\\s+(.{6,25}?)\\s*(?:\\([A-Za-z .]+\\)\\s*)?[-—–]`).exec(head)
-  if (!match) return null
-  return findDateInText(match[1])
+  const pattern = /^[A-Z][A-Z .'-]{1,40},(?:\s+[A-Z][A-Za-z.]+,)?\s+(.{6,25}?)\s*(?:\([A-Za-z .]+\)\s*)?[-—–]/
+  // The dateline opens one of the first paragraphs (after a headline or byline).
+  for (const line of text.slice(0, 1500).split(/\r?\n/).map((value) => value.trim()).filter(Boolean).slice(0, 4)) {
+    const match = pattern.exec(line)
+    if (match) return findDateInText(match[1])
+  }
+  return null
 }
 
 /** The day part of an ISO date or date-time. */

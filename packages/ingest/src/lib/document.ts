@@ -3,7 +3,7 @@ import {VFile} from 'vfile'
 import {cleanAuthors} from './authors.js'
 import {bylineFromText, findBoilerplate} from './boilerplate.js'
 import type {DateCandidate} from './dates.js'
-import {confidenceBySource, dateFromDateline, day} from './dates.js'
+import {confidenceBySource, dateFromDateline, dateFromUrl, day} from './dates.js'
 import type {Settings} from './options.js'
 
 const origin = 'copydesk-ingest'
@@ -36,8 +36,12 @@ export function finish(draft: Draft, fallbackId: string, config: Settings): VFil
   }
 
   const dates = [...(draft.dates ?? [])]
-  const dateline = dateFromDateline(draft.text.slice(draft.bodyStart ?? 0))
+  const body = draft.text.slice(draft.bodyStart ?? 0)
+  const header = bylineFromText(body)
+  const dateline = dateFromDateline(body) ?? header.date
   if (dateline) dates.push({value: dateline, source: 'dateline'})
+  const urlDate = dateFromUrl(draft.url)
+  if (urlDate && !dates.some((candidate) => candidate.source === 'url')) dates.push({value: urlDate, source: 'url'})
   dates.sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source))
 
   let published: string | null = null
@@ -70,7 +74,9 @@ export function finish(draft: Draft, fallbackId: string, config: Settings): VFil
   const title = draft.title?.replace(/\s+/g, ' ').trim() || null
   const excluded = [...(draft.excluded ?? [])]
   let authors = cleanAuthors(draft.authors ?? [])
-  if (authors.length === 0) authors = cleanAuthors(bylineFromText(draft.text, draft.bodyStart ?? 0))
+  if (authors.length === 0) authors = cleanAuthors(header.authors)
+  const outlet = draft.outlet?.trim() || null
+  if (outlet) authors = authors.filter((author) => author.toLowerCase() !== outlet.toLowerCase())
   if (config.boilerplate) excluded.push(...findBoilerplate(draft.text, title, draft.bodyStart ?? 0, authors))
   excluded.sort((a, b) => a.start - b.start)
 
@@ -78,10 +84,10 @@ export function finish(draft: Draft, fallbackId: string, config: Settings): VFil
     id: draft.id ?? fallbackId,
     title,
     url: draft.url ?? null,
-    outlet: draft.outlet?.trim() || null,
+    outlet,
     published,
     authors,
-    language: draft.language ?? null,
+    language: draft.language ? draft.language.split(/[-_]/)[0].toLowerCase() : null,
     excluded,
     source: draft.source
   }
