@@ -327,9 +327,10 @@ export function* readFeed(text: string, source: Provenance): Generator<Item> {
       ...list(item['dc:creator']),
       ...((item.author ?? []) as Array<unknown>).flatMap((author) => list(author && typeof author === 'object' ? (author as Meta).name : author))
     ]
+    const title = str(item.title)
     yield {
       text: extracted.text,
-      title: str(item.title),
+      title: title && /<[a-z]/i.test(title) ? title.replace(/<[^>]*>/g, '') : title,
       url,
       outlet,
       language,

@@ -16,7 +16,7 @@ export interface Options {
    * the directory given (default: every file with a known extension).
    */
   include?: string | ReadonlyArray<string> | null | undefined
-  /** Globs of files and folders in directories to skip (default: dot files and `node_modules`). */
+  /** Globs of files and folders in directories to skip, besides dot files and `node_modules` (default: none). */
   exclude?: string | ReadonlyArray<string> | null | undefined
   /** Field names of JSON and JSON Lines records, added before the defaults (default: none). */
   fields?: Readonly<Fields> | null | undefined
@@ -124,7 +124,7 @@ export function settings(options: Readonly<Options> | null | undefined): Setting
 
   return {
     include: globs('include', value.include),
-    exclude: globs('exclude', value.exclude) ?? ['**/.*', '**/.*/**', '**/node_modules/**'],
+    exclude: ['**/.*', '**/.*/**', '**/node_modules/**', ...(globs('exclude', value.exclude) ?? [])],
     fields,
     published,
     duplicates,

@@ -1,0 +1,81 @@
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {describe, expect, it} from 'vitest'
+import {scoreHtmlFixtures, tokenF1} from './extraction.js'
+import {collect, excluded} from './helpers.js'
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'html')
+
+describe('HTML extraction on the 30 fixture pages', () => {
+  it('reaches body token F1 >= 0.95 and exact title and date on >= 95%', async () => {
+    const result = await scoreHtmlFixtures(fixtures)
+    expect(result.pages.length).toBe(30)
+    expect(new Set(result.pages.map((page) => page.template)).size).toBe(10)
+    expect(result.f1).toBeGreaterThanOrEqual(0.95)
+    expect(result.title).toBeGreaterThanOrEqual(0.95)
+    expect(result.date).toBeGreaterThanOrEqual(0.95)
+    expect(result.authors).toBeGreaterThanOrEqual(0.9)
+    for (const page of result.pages) expect(page.f1, page.name).toBeGreaterThan(0.85)
+  })
+
+  it('scores tokens as a bag', () => {
+    expect(tokenF1('the cat sat', 'the cat sat')).toMatchObject({f1: 1, precision: 1, recall: 1})
+    expect(tokenF1('the cat', 'the cat sat on')).toMatchObject({precision: 1, recall: 0.5})
+    expect(tokenF1('', 'x').f1).toBe(0)
+  })
+})
+
+describe('one news page in detail', () => {
+  it('takes metadata from JSON-LD and sets clutter aside', async () => {
+    const {files} = await collect(path.join(fixtures, '01-news-jsonld-harbor-bridge.html'))
+    expect(files.length).toBe(1)
+    const data = files[0].data.ingest!
+    expect(data).toMatchObject({
+      id: '01-news-jsonld-harbor-bridge.html',
+      title: 'Harbor bridge reopens after two years of repairs',
+      url: 'https://coastalledger.example/news/2024/03/14/harbor-bridge/',
+      outlet: 'The Coastal Ledger',
+      published: '2024-03-14T09:30:00-04:00',
+      publishedSource: 'json-ld',
+      publishedConfidence: 0.95,
+      authors: ['Maria Delgado'],
+      language: 'en',
+      source: {path: path.join(fixtures, '01-news-jsonld-harbor-bridge.html'), format: 'html'},
+      duplicateOf: null
+    })
+    expect(data.contentHash).toMatch(/^[\da-f]{64}$/)
+    const text = String(files[0].value)
+    expect(text).toContain('The Harbor Street bridge reopened to traffic on Thursday')
+    expect(text).not.toContain('Obituaries')
+    expect(text).not.toContain('All rights reserved')
+    // Readability leaves byline, share tools and the figure out of the main text.
+    expect(text.startsWith('The Harbor Street bridge reopened')).toBe(true)
+    expect(text).not.toContain('Getty Images')
+    expect(excluded(files[0])).toEqual([])
+  })
+
+  it('keeps a caption that the extractor kept, as an excluded range', async () => {
+    const {files} = await collect(path.join(fixtures, '02-amp-harbor-bridge.html'))
+    expect(excluded(files[0])).toEqual([
+      ['byline', 'Maria Delgado · March 14, 2024'],
+      ['photo-credit', 'Traffic crosses the rebuilt span on Thursday morning. (Tom Ellery/Getty Images)']
+    ])
+  })
+
+  it('reads a Windows-1252 page by its declared charset', async () => {
+    const {files} = await collect(path.join(fixtures, '14-cp1252-water-rates.html'))
+    const text = String(files[0].value)
+    expect(text).toContain('city’s drinking water')
+    expect(files[0].data.ingest).toMatchObject({published: '2024-06-04', publishedSource: 'meta', authors: ['Grace Adeyemi']})
+  })
+
+  it('repairs broken markup: no body, unclosed paragraphs, <br> paragraphs, entities', async () => {
+    const {files} = await collect(path.join(fixtures, '17-broken-transit-strike.html'))
+    const text = String(files[0].value)
+    expect(text.split('\n\n')[0]).toBe(
+      'NEWARK, Del. — Bus drivers for the regional transit authority voted overwhelmingly on Wednesday to authorize a strike, raising the prospect of service cuts for 60,000 daily riders.'
+    )
+    expect(text).toContain('The authority’s general manager, Linda Okafor, said in a statement that she was “disappointed')
+    expect(text).not.toContain('\u00a0')
+  })
+})
