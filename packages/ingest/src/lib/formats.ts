@@ -249,27 +249,38 @@ export async function* readJsonl(chunks: AsyncIterable<Uint8Array>, source: Prov
     }
     return readRecord(record, where, config)
   }
-  for await (const chunk of chunks) {
-    let start = 0
-    for (;;) {
-      const newline = chunk.indexOf(10, start)
-      if (newline === -1) break
-      let bytes = chunk.subarray(start, newline)
-      if (pendingLength > 0) {
-        pending.push(bytes)
-        bytes = Buffer.concat(pending, pendingLength + bytes.length)
-        pending = []
-        pendingLength = 0
+  try {
+    for await (const chunk of chunks) {
+      let start = 0
+      for (;;) {
+        const newline = chunk.indexOf(10, start)
+        if (newline === -1) break
+        let bytes = chunk.subarray(start, newline)
+        if (pendingLength > 0) {
+          pending.push(bytes)
+          bytes = Buffer.concat(pending, pendingLength + bytes.length)
+          pending = []
+          pendingLength = 0
+        }
+        const item = emit(bytes)
+        if (item) yield item
+        start = newline + 1
       }
-      const item = emit(bytes)
-      if (item) yield item
-      start = newline + 1
+      if (start < chunk.length) {
+        const rest = chunk.subarray(start)
+        pending.push(rest)
+        pendingLength += rest.length
+      }
     }
-    if (start < chunk.length) {
-      const rest = chunk.subarray(start)
-      pending.push(rest)
-      pendingLength += rest.length
-    }
+  } catch (error) {
+    const reason = String((error as Error).message ?? error)
+    const truncated = (error as {code?: string}).code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(reason)
+    yield fail(
+      {...source, line: line + 1, offset},
+      truncated ? 'truncated-gzip' : 'unreadable',
+      `${truncated ? 'Truncated gzip' : 'Cannot read'} after line ${line}: ${reason}`
+    )
+    return
   }
   if (pendingLength > 0) {
     const item = emit(Buffer.concat(pending, pendingLength))

@@ -230,7 +230,7 @@ async function* gunzip(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8A
 
 function sniff(head: Uint8Array, name: string): InputFormat | 'feed' {
   const lowerName = name.toLowerCase()
-  if (/\.warc(?:\.gz)?$/.test(lowerName)) return 'warc'
+  if (/\.warc$/.test(lowerName)) return 'warc'
   const byExtension = extensions[path.extname(lowerName)]
   if (byExtension) return byExtension
   const start = Buffer.from(head.subarray(0, 1024)).toString('utf8').replace(/^\ufeff/, '').trimStart()
@@ -261,7 +261,9 @@ async function* readInput(input: Input, config: Settings): AsyncGenerator<Item> 
     let chunks = input.open()
     const first = await peek(chunks)
     const compressed = first.head[0] === 0x1f && first.head[1] === 0x8b
-    if (compressed && !/\.warc\.gz$/i.test(name) && !(first.head.length > 0 && /\.warc/i.test(name))) {
+    if (compressed) {
+      // Gzip (one member or many, as in `.warc.gz`) is read here, so a truncated
+      // file is reported whatever the format inside.
       chunks = gunzip(first.rest)
       name = name.replace(/\.gz$/i, '')
       const inner = await peek(chunks)
