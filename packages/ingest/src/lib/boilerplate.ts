@@ -75,7 +75,8 @@ export function findBoilerplate(
         range('subscribe-line')
       } else if (relatedHead.test(line) && count <= 20) {
         range('related-link')
-        inRelated = true
+        // "Read more:" alone heads a list of links; "Related: Headline" is one teaser.
+        inRelated = line.replace(relatedHead, '').trim() === ''
       } else if (lone.test(line)) {
         range(/^(?:advertisement|ad|sponsored|skip advertisement|story continues)/i.test(line) ? 'advertisement' : 'related-link')
       } else if (count <= 20 && isShareLine(line)) {
@@ -87,12 +88,12 @@ export function findBoilerplate(
         }
         range('photo-credit')
         inRelated = false
-      } else if (inRelated && count <= 16 && !/[.!?]["'”’]?$/.test(line)) {
-        range('related-link')
       } else if (key && normalizedTitle && key === normalizedTitle) {
         if (titleSeen) range('repeated-headline')
         titleSeen = true
         inRelated = false
+      } else if (inRelated && count <= 16 && !/[.!?]["'”’]?$/.test(line)) {
+        range('related-link')
       } else if (key && count <= 16 && !/[.!?]["'”’]?$/.test(line) && seenHeadings.has(key)) {
         range('repeated-headline')
       } else {
