@@ -37,6 +37,6 @@ export function excluded(file: VFile): Array<[string, string]> {
 }
 
 /** `[ruleId, fatal]` of each message. */
-export function rules(file: VFile): Array<[string | undefined, boolean | undefined]> {
+export function rules(file: VFile): Array<[string | undefined, boolean | null | undefined]> {
   return file.messages.map((message) => [message.ruleId, message.fatal])
 }

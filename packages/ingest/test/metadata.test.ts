@@ -166,6 +166,12 @@ describe('duplicates', () => {
     expect(skipped.files.map((file) => file.data.ingest!.id)).toEqual(['a.txt', 'e.txt'])
     expect(skipped.summary).toEqual({documents: 2, failed: 0, duplicates: 3, skipped: 3})
 
+    // A window of two remembers only the document before: a copy further back is missed.
+    const windowed = await collect([path.join(root, 'a.txt'), path.join(root, 'e.txt'), path.join(root, 'b.txt')], {duplicateWindow: 2})
+    expect(windowed.files.map((file) => file.data.ingest!.duplicateOf)).toEqual([null, null, null])
+    const wider = await collect([path.join(root, 'a.txt'), path.join(root, 'e.txt'), path.join(root, 'b.txt')], {duplicateWindow: 4})
+    expect(wider.files.map((file) => file.data.ingest!.duplicateOf)).toEqual([null, null, 'a.txt'])
+
     const off = await collect(root, {duplicates: 'off'})
     expect(off.files.every((file) => file.data.ingest!.duplicateOf === undefined)).toBe(true)
   })
@@ -182,6 +188,7 @@ describe('options', () => {
       [{fields: {text: 5}}, 'Invalid option `fields.text`'],
       [{nearDuplicateThreshold: 2}, 'Invalid option `nearDuplicateThreshold`'],
       [{format: 'pdf'}, 'Invalid option `format`'],
+      [{duplicateWindow: 1.5}, 'Invalid option `duplicateWindow`'],
       [{stdin: 'text'}, 'Invalid option `stdin`'],
       [{boilerplate: 'yes'}, 'Invalid option `boilerplate`']
     ]

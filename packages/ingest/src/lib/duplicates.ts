@@ -62,52 +62,84 @@ function similarity(a: Uint32Array, b: Uint32Array): number {
   return same / hashes
 }
 
+interface Generation {
+  exact: Map<string, string>
+  buckets: Map<number, Array<number>>
+  signatures: Array<Uint32Array>
+  ids: Array<string>
+}
+
+function generation(): Generation {
+  return {exact: new Map(), buckets: new Map(), signatures: [], ids: []}
+}
+
+function bandKey(signature: Uint32Array, band: number): number {
+  let hash = Math.imul(band + 1, 0x9e3779b1)
+  for (let row = band * rows; row < band * rows + rows; row++) {
+    hash ^= signature[row]
+    hash = Math.imul(hash ^ (hash >>> 15), 0x85ebca6b)
+  }
+  return hash >>> 0
+}
+
 /**
  * Groups exact and near duplicates across a corpus, in input order: the
  * first document of a group is the original, later ones point to it.
- * Memory grows by one hash and one 256-byte signature per document.
+ *
+ * Memory is bounded: the index remembers about the last `window` documents
+ * (in two generations of `window / 2`; the older one is dropped when the
+ * newer one fills), at about 700 bytes a document.
  */
 export class DuplicateIndex {
   readonly threshold: number
-  private readonly exact = new Map<string, string>()
-  private readonly buckets = new Map<string, Array<number>>()
-  private readonly signatures: Array<Uint32Array> = []
-  private readonly ids: Array<string> = []
+  readonly window: number
+  private current: Generation = generation()
+  private previous: Generation = generation()
 
-  constructor(threshold: number) {
+  constructor(threshold: number, window: number) {
     this.threshold = threshold
+    this.window = window
   }
 
   /** Register a document; returns the id of the document it duplicates, or null. */
-  add(id: string, hash: string, normalized: string, near: boolean): string | null {
-    const original = this.exact.get(hash)
+  add(id: string, hash: string, normalized: string): string | null {
+    const original = this.previous.exact.get(hash) ?? this.current.exact.get(hash)
     if (original !== undefined) return original
-    this.exact.set(hash, id)
-    if (!near) return null
     const signature = minhash(normalized)
-    if (!signature) return null
-    const keys: Array<string> = []
-    let best: number | null = null
+    let best: string | null = null
     let bestScore = 0
-    for (let band = 0; band < bands; band++) {
-      const key = `${band}:${Array.from(signature.subarray(band * rows, band * rows + rows)).join(',')}`
-      keys.push(key)
-      for (const candidate of this.buckets.get(key) ?? []) {
-        const score = similarity(signature, this.signatures[candidate])
-        if (score >= this.threshold && (score > bestScore || (score === bestScore && best !== null && candidate < best))) {
-          best = candidate
-          bestScore = score
+    const keys: Array<number> = []
+    if (signature) {
+      for (let band = 0; band < bands; band++) keys.push(bandKey(signature, band))
+      for (const gen of [this.previous, this.current]) {
+        for (const key of keys) {
+          for (const candidate of gen.buckets.get(key) ?? []) {
+            const score = similarity(signature, gen.signatures[candidate])
+            if (score >= this.threshold && score > bestScore) {
+              best = gen.ids[candidate]
+              bestScore = score
+            }
+          }
         }
+        if (best !== null) return best
       }
     }
-    if (best !== null) return this.ids[best]
-    const index = this.signatures.length
-    this.signatures.push(signature)
-    this.ids.push(id)
-    for (const key of keys) {
-      const bucket = this.buckets.get(key)
-      if (bucket) bucket.push(index)
-      else this.buckets.set(key, [index])
+
+    const gen = this.current
+    gen.exact.set(hash, id)
+    if (signature) {
+      const index = gen.signatures.length
+      gen.signatures.push(signature)
+      gen.ids.push(id)
+      for (const key of keys) {
+        const bucket = gen.buckets.get(key)
+        if (bucket) bucket.push(index)
+        else gen.buckets.set(key, [index])
+      }
+    }
+    if (gen.exact.size >= this.window / 2) {
+      this.previous = gen
+      this.current = generation()
     }
     return null
   }

@@ -70,7 +70,7 @@ export async function* ingest(
     throw new TypeError('Invalid `paths`: expected a path or a list of paths')
   }
   const summary: IngestSummary = {documents: 0, failed: 0, duplicates: 0, skipped: 0}
-  const index = config.duplicates === 'off' ? null : new DuplicateIndex(config.nearDuplicateThreshold)
+  const index = config.duplicates === 'off' ? null : new DuplicateIndex(config.nearDuplicateThreshold, config.duplicateWindow)
   const used = new Set<string>()
 
   const unique = (id: string) => {
@@ -108,7 +108,7 @@ export async function* ingest(
         file.message('No article text found', {ruleId: 'no-text', source: 'copydesk-ingest'})
       }
       if (index && normalized) {
-        const original = index.add(data.id, data.contentHash, normalized, true)
+        const original = index.add(data.id, data.contentHash, normalized)
         data.duplicateOf = original
         if (original !== null) {
           summary.duplicates++

@@ -29,6 +29,11 @@ export interface Options {
   duplicates?: DuplicatesPolicy | null | undefined
   /** Share of equal MinHash values (estimated Jaccard of word 5-shingles) for a near duplicate (default: `0.8`). */
   nearDuplicateThreshold?: number | null | undefined
+  /**
+   * How many recent documents the duplicate index remembers; bounds its memory
+   * (about 700 bytes a document) on large corpora (default: `200000`).
+   */
+  duplicateWindow?: number | null | undefined
   /** Format of every input, instead of detection by extension and content (default: detect). */
   format?: InputFormat | null | undefined
   /** Stream read for the path `-` (default: `process.stdin`). */
@@ -45,6 +50,7 @@ export interface Settings {
   published: string | null
   duplicates: DuplicatesPolicy
   nearDuplicateThreshold: number
+  duplicateWindow: number
   format: InputFormat | null
   stdin: AsyncIterable<Uint8Array | string> | null
   boilerplate: boolean
@@ -108,6 +114,11 @@ export function settings(options: Readonly<Options> | null | undefined): Setting
     throw new TypeError(`Invalid option \`nearDuplicateThreshold\`: expected a number in (0, 1], not \`${String(threshold)}\``)
   }
 
+  const window = value.duplicateWindow ?? 200_000
+  if (typeof window !== 'number' || !Number.isInteger(window) || window < 2) {
+    throw new TypeError(`Invalid option \`duplicateWindow\`: expected an integer of at least 2, not \`${String(window)}\``)
+  }
+
   const format = value.format ?? null
   if (format !== null && !formats.includes(format)) {
     throw new TypeError(`Invalid option \`format\`: expected one of ${formats.join(', ')}, not \`${String(format)}\``)
@@ -129,6 +140,7 @@ export function settings(options: Readonly<Options> | null | undefined): Setting
     published,
     duplicates,
     nearDuplicateThreshold: threshold,
+    duplicateWindow: window,
     format,
     stdin,
     boilerplate: value.boilerplate ?? true
