@@ -1,8 +1,15 @@
 import type {ExcludedRange} from '@copydesk/document'
 import {findDateInText} from './dates.js'
 
-const credit =
-  /(?:\bGetty Images\b|\bAFP\b.*\bGetty\b|\bREUTERS\/\s*[A-Z]|\bAP Photo\b|\/\s*Photographer\b|\/\s*(?:Shutterstock|Alamy|EPA(?:-EFE)?|Bloomberg|AP|AFP|Reuters|Pool)\b\s*\)?\s*$|\((?:Photo|Photograph|Image|Picture)(?: by| credit)?:?\s[^)]*\)\s*$|\b(?:photo )?courtesy (?:of )?[\p{Lu}][^.]*\)?\s*$|^(?:Photo|Photograph|Image|Picture|Credit|Photo credit|Illustration)(?: by)?\s*:\s)/iu
+// Credits sit at the end of a caption ("… REUTERS/Name", "… Name/Getty Images",
+// "(Photo by …)") or open it ("Photo: …"); only the ends of a line are tested.
+const creditEnd =
+  /(?:\bGetty Images\b.{0,30}|\bREUTERS\/\s*[A-Z].{0,40}|\bAP Photo\b.{0,40}|\/\s*Photographer\b.{0,40}|\/\s*(?:Shutterstock|Alamy|EPA(?:-EFE)?|Bloomberg|AP|AFP|Reuters|Pool)\b\s*\)?|\((?:Photo|Photograph|Image|Picture)(?: by| credit)?:?\s[^)]*\)|\b(?:photo )?courtesy (?:of )?[A-Z][^.]*\)?)\s*$/i
+const creditStart = /^(?:Photo|Photograph|Image|Picture|Credit|Photo credit|Illustration)(?: by)?\s*:\s/i
+
+function isCredit(line: string): boolean {
+  return creditEnd.test(line.length > 90 ? line.slice(-90) : line) || creditStart.test(line.slice(0, 30))
+}
 const relatedHead = /^(?:read more|related(?: stories| articles| coverage| content)?|see also|more from [\w .'-]+|also read|recommended(?: for you)?|more stories|more coverage|you (?:may|might) also like|trending(?: now)?|most read|most popular|latest news|more:)\s*[:>»…-]?\s*/i
 const lone =
   /^(?:next|previous|next article|previous article|advertisement|ad|sponsored|skip advertisement|story continues below(?: advertisement)?|continue reading(?: below)?|scroll to continue|back to top|loading\.*|[<>»«]\s*(?:next|prev(?:ious)?)|(?:next|prev(?:ious)?)\s*[<>»«])$/i
@@ -21,7 +28,15 @@ const byline = /^(?:by|written by|reported by|words by)\s+\p{Lu}/iu
 const dateOnly = /^(?:(?:updated|published|posted|last updated)\s*:?\s*)?.{0,40}$/i
 
 function words(line: string): number {
-  return line.split(/\s+/).filter(Boolean).length
+  let count = 0
+  let inWord = false
+  for (let index = 0; index < line.length; index++) {
+    const code = line.charCodeAt(index)
+    const space = code === 32 || code === 9 || code === 10 || code === 13
+    if (!space && !inWord) count++
+    inWord = !space
+  }
+  return count
 }
 
 function norm(line: string): string {
@@ -60,7 +75,7 @@ export function findBoilerplate(
       const lead = start + raw.indexOf(line)
       const range = (reason: string) => ranges.push({start: lead, end: lead + line.length, reason})
       const count = words(line)
-      const key = norm(line)
+      const key = count <= 16 || normalizedTitle ? norm(line) : ''
       const head = lineIndex++ < 4
       if (
         head &&
@@ -81,7 +96,7 @@ export function findBoilerplate(
         range(/^(?:advertisement|ad|sponsored|skip advertisement|story continues)/i.test(line) ? 'advertisement' : 'related-link')
       } else if (count <= 20 && isShareLine(line)) {
         range('share-line')
-      } else if (credit.test(line) && count <= 60) {
+      } else if (count <= 60 && isCredit(line)) {
         // A caption on the line just before a credit-only line belongs with it.
         if (count <= 6 && lastLine && lastLine.end + 2 >= lead && !/\n\s*\n/.test(text.slice(lastLine.end, lead)) && words(lastLine.text) <= 40 && !lastLine.excluded) {
           ranges.push({start: lastLine.start, end: lastLine.end, reason: 'photo-credit'})

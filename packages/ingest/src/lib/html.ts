@@ -73,14 +73,26 @@ function textOf(element: El | null | undefined): string {
   return (element?.textContent ?? '').replace(/\s+/g, ' ').trim()
 }
 
-function meta(document: Doc, ...names: Array<string>): string | null {
+type Metas = Map<string, string>
+
+// One pass over the `<meta>` elements: `property`, `name` and `itemprop` keys, first value wins.
+function metas(document: Doc): Metas {
+  const map: Metas = new Map()
+  for (const element of document.querySelectorAll('meta')) {
+    const content = element.getAttribute('content')?.trim()
+    if (!content) continue
+    for (const attribute of ['property', 'name', 'itemprop']) {
+      const key = element.getAttribute(attribute)?.trim().toLowerCase()
+      if (key && !map.has(key)) map.set(key, content)
+    }
+  }
+  return map
+}
+
+function meta(map: Metas, ...names: Array<string>): string | null {
   for (const name of names) {
-    const element =
-      document.querySelector(`meta[property="${name}"]`) ??
-      document.querySelector(`meta[name="${name}"]`) ??
-      document.querySelector(`meta[itemprop="${name}"]`)
-    const content = element?.getAttribute('content')?.trim()
-    if (content) return content
+    const value = map.get(name.toLowerCase())
+    if (value) return value
   }
   return null
 }
@@ -161,9 +173,18 @@ export function extractHtml(html: string, options: {url?: string | null; fragmen
   const warnings: HtmlResult['warnings'] = []
   // linkedom does not build the tree the way browsers do (implied `<body>`,
   // misnested tags): parse5, a spec-compliant parser, repairs the markup first.
-  const source = '<!doctype html>' + serialize(parse5(options.fragment ? `<body>${html}</body>` : html))
+  // Pages with a complete lower-case <html>…<body>…</body> skeleton go straight
+  // to linkedom (which keeps upper-case tag and attribute names as written).
+  const complete =
+    !options.fragment &&
+    /<html[\s>]/.test(html) &&
+    /<body[\s>]/.test(html) &&
+    /<\/body\s*>/.test(html) &&
+    !/<\/?[A-Z][A-Za-z\d]*[\s/>]|<[a-z][^<>]*\s[A-Z][\w-]*=/.test(html)
+  const source = complete ? html : '<!doctype html>' + serialize(parse5(options.fragment ? `<body>${html}</body>` : html))
   const {document} = parseHTML(source)
   const ld = options.fragment ? [] : jsonLd(document, warnings)
+  const metaMap = metas(document)
   const article = ld[0]
 
   const dates: Array<DateCandidate> = []
@@ -173,7 +194,7 @@ export function extractHtml(html: string, options: {url?: string | null; fragmen
   }
   for (const item of ld) addDate(item.datePublished ?? item.dateCreated, 'json-ld')
   addDate(
-    meta(document, 'article:published_time', 'og:article:published_time', 'datePublished', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'DC.date.issued', 'dcterms.created', 'parsely-pub-date', 'sailthru.date', 'citation_publication_date'),
+    meta(metaMap, 'article:published_time', 'og:article:published_time', 'datePublished', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'DC.date.issued', 'dcterms.created', 'parsely-pub-date', 'sailthru.date', 'citation_publication_date'),
     'meta'
   )
   const time =
@@ -185,12 +206,12 @@ export function extractHtml(html: string, options: {url?: string | null; fragmen
   if (time) addDate(time.getAttribute('datetime') ?? time.getAttribute('content') ?? textOf(time), 'time')
 
   const outlet =
-    meta(document, 'og:site_name', 'application-name', 'publisher') ??
+    meta(metaMap, 'og:site_name', 'application-name', 'publisher') ??
     (article ? publisherName(article.publisher) : null)
 
   const url =
     document.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
-    meta(document, 'og:url') ??
+    meta(metaMap, 'og:url') ??
     (article ? jsonString(article.url) ?? jsonString(article.mainEntityOfPage) : null) ??
     options.url ??
     null
@@ -201,7 +222,7 @@ export function extractHtml(html: string, options: {url?: string | null; fragmen
   const titleCandidates: Array<string> = []
   const h1 = textOf(document.querySelector('article h1') ?? document.querySelector('h1'))
   const ldTitle = article ? jsonString(article.headline) ?? jsonString(article.name) : null
-  const ogTitle = meta(document, 'og:title', 'twitter:title', 'headline', 'title')
+  const ogTitle = meta(metaMap, 'og:title', 'twitter:title', 'headline', 'title')
   const docTitle = textOf(document.querySelector('title'))
   let title: string | null = null
   if (ldTitle) titleCandidates.push(ldTitle)
@@ -219,7 +240,7 @@ export function extractHtml(html: string, options: {url?: string | null; fragmen
   const authorValues: Array<string> = []
   if (article) authorValues.push(...names(article.author as Json))
   if (authorValues.length === 0) {
-    const metaAuthor = meta(document, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl')
+    const metaAuthor = meta(metaMap, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl')
     if (metaAuthor && !/^https?:/.test(metaAuthor)) authorValues.push(metaAuthor)
   }
   if (authorValues.length === 0) {
@@ -235,7 +256,7 @@ export function extractHtml(html: string, options: {url?: string | null; fragmen
 
   const language =
     document.documentElement?.getAttribute('lang')?.trim() ||
-    meta(document, 'content-language', 'language', 'og:locale')?.replace('_', '-') ||
+    meta(metaMap, 'content-language', 'language', 'og:locale')?.replace('_', '-') ||
     (article && typeof article.inLanguage === 'string' ? article.inLanguage : null) ||
     null
 
@@ -243,8 +264,8 @@ export function extractHtml(html: string, options: {url?: string | null; fragmen
   let text = ''
   if (!options.fragment) {
     try {
-      const {document: copy} = parseHTML(source)
-      const reader = new Readability(copy as unknown as ConstructorParameters<typeof Readability>[0], {charThreshold: 200, keepClasses: false})
+      // Metadata has been read: Readability may now change this document.
+      const reader = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {charThreshold: 200, keepClasses: false})
       const result = reader.parse()
       if (result?.content) {
         const {document: out} = parseHTML(`<!doctype html><html><body>${result.content}</body></html>`)
@@ -255,6 +276,7 @@ export function extractHtml(html: string, options: {url?: string | null; fragmen
     }
   }
   if (text.length < 100) {
+    const {document} = parseHTML(source)
     const root =
       document.querySelector('[itemprop="articleBody"]') ??
       document.querySelector('article') ??

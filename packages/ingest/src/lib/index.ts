@@ -151,10 +151,10 @@ async function* inputs(list: ReadonlyArray<string>, config: Settings): AsyncGene
       for await (const relative of walk(given, '', exclude)) {
         if (include ? !include(relative) : !known(relative)) continue
         const full = path.join(given, relative)
-        yield {path: full, name: relative, open: () => fs.createReadStream(full)}
+        yield {path: full, name: relative, open: () => readFile(full)}
       }
     } else {
-      yield {path: given, name: path.basename(given), open: () => fs.createReadStream(given)}
+      yield {path: given, name: path.basename(given), open: () => readFile(given)}
     }
   }
 }
@@ -169,6 +169,21 @@ async function* walk(root: string, relative: string, exclude: (value: string) =>
     if (entry.isDirectory()) yield* walk(root, child, exclude)
     else if (entry.isFile()) yield child
   }
+}
+
+// Small files in one read (cheaper than a stream); large ones streamed.
+async function* readFile(file: string): AsyncGenerator<Uint8Array> {
+  const handle = await fsp.open(file, 'r')
+  try {
+    const {size} = await handle.stat()
+    if (size <= 4 * 1024 * 1024) {
+      yield await handle.readFile()
+      return
+    }
+  } finally {
+    await handle.close()
+  }
+  yield* fs.createReadStream(file, {highWaterMark: 256 * 1024})
 }
 
 function known(name: string): boolean {
