@@ -4,6 +4,7 @@ const hashes = 64
 const bands = 16
 const rows = hashes / bands
 const shingleSize = 5
+const maxCandidates = 64
 
 // Fixed seeds: signatures must not depend on the machine or the run.
 const seedsA = new Uint32Array(hashes)
@@ -45,9 +46,15 @@ function fnv(value: string): number {
 export function minhash(normalized: string): Uint32Array | null {
   const tokens = normalized.split(' ')
   if (tokens.length < shingleSize + 15) return null
+  const tokenHashes = new Uint32Array(tokens.length)
+  for (let index = 0; index < tokens.length; index++) tokenHashes[index] = fnv(tokens[index])
   const signature = new Uint32Array(hashes).fill(0xffffffff)
   for (let index = 0; index + shingleSize <= tokens.length; index++) {
-    const shingle = fnv(tokens.slice(index, index + shingleSize).join(' '))
+    let shingle = 0x811c9dc5
+    for (let k = index; k < index + shingleSize; k++) {
+      shingle = Math.imul(shingle ^ tokenHashes[k], 0x01000193)
+      shingle ^= shingle >>> 13
+    }
     for (let h = 0; h < hashes; h++) {
       const value = (Math.imul(shingle, seedsA[h]) + seedsB[h]) >>> 0
       if (value < signature[h]) signature[h] = value
@@ -112,8 +119,15 @@ export class DuplicateIndex {
     if (signature) {
       for (let band = 0; band < bands; band++) keys.push(bandKey(signature, band))
       for (const gen of [this.previous, this.current]) {
+        const seen = new Set<number>()
         for (const key of keys) {
-          for (const candidate of gen.buckets.get(key) ?? []) {
+          const bucket = gen.buckets.get(key)
+          if (!bucket) continue
+          // The most recent candidates of a crowded bucket are enough.
+          for (let at = bucket.length - 1; at >= 0 && at >= bucket.length - maxCandidates; at--) {
+            const candidate = bucket[at]
+            if (seen.has(candidate)) continue
+            seen.add(candidate)
             const score = similarity(signature, gen.signatures[candidate])
             if (score >= this.threshold && score > bestScore) {
               best = gen.ids[candidate]

@@ -27,7 +27,7 @@ export interface Options {
    * yield them, `'off'` does not look for them (default: `'mark'`).
    */
   duplicates?: DuplicatesPolicy | null | undefined
-  /** Share of equal MinHash values (estimated Jaccard of word 5-shingles) for a near duplicate (default: `0.8`). */
+  /** Share of equal MinHash values (estimated Jaccard of word 5-shingles) for a near duplicate (default: `0.7`). */
   nearDuplicateThreshold?: number | null | undefined
   /**
    * How many recent documents the duplicate index remembers; bounds its memory
@@ -109,7 +109,7 @@ export function settings(options: Readonly<Options> | null | undefined): Setting
     throw new TypeError(`Invalid option \`duplicates\`: expected \`'mark'\`, \`'skip'\` or \`'off'\`, not \`${String(duplicates)}\``)
   }
 
-  const threshold = value.nearDuplicateThreshold ?? 0.8
+  const threshold = value.nearDuplicateThreshold ?? 0.7
   if (typeof threshold !== 'number' || !(threshold > 0 && threshold <= 1)) {
     throw new TypeError(`Invalid option \`nearDuplicateThreshold\`: expected a number in (0, 1], not \`${String(threshold)}\``)
   }
