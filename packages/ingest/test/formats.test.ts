@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import {Readable} from 'node:stream'
 import {gzipSync} from 'node:zlib'
@@ -245,6 +246,20 @@ describe('directories, several paths and standard input', () => {
   it('walks recursively in sorted order, known extensions only, ids relative to the root', async () => {
     const {files} = await collect(folder(tree))
     expect(files.map((file) => file.data.ingest!.id)).toEqual(['a/one.md', 'b/two.txt', 'c/four.jsonl#1', 'drafts/three.txt'])
+  })
+
+  it('follows symbolic links to files and folders', async () => {
+    const target = folder({'story.txt': 'Linked story.', 'sub/inner.txt': 'Inner.'})
+    const root = folder({})
+    fs.symlinkSync(path.join(target, 'story.txt'), path.join(root, 'a.txt'))
+    fs.symlinkSync(path.join(target, 'sub'), path.join(root, 'b'))
+    fs.symlinkSync(path.join(target, 'missing.txt'), path.join(root, 'c.txt'))
+    const {files} = await collect(root)
+    expect(files.map((file) => [file.data.ingest!.id, String(file.value), rules(file)])).toEqual([
+      ['a.txt', 'Linked story.', []],
+      ['b/inner.txt', 'Inner.', []],
+      ['c.txt', '', [['unreadable', true]]]
+    ])
   })
 
   it('applies include and exclude globs', async () => {

@@ -166,8 +166,16 @@ async function* walk(root: string, relative: string, exclude: (value: string) =>
   for (const entry of entries) {
     const child = relative ? `${relative}/${entry.name}` : entry.name
     if (exclude(child)) continue
-    if (entry.isDirectory()) yield* walk(root, child, exclude)
-    else if (entry.isFile()) yield child
+    let directory = entry.isDirectory()
+    let file = entry.isFile()
+    if (entry.isSymbolicLink()) {
+      // Follow links to files and folders; a broken link is read (and reported) as a file.
+      const target = await fsp.stat(path.join(root, child)).catch(() => null)
+      directory = target?.isDirectory() ?? false
+      file = !directory
+    }
+    if (directory) yield* walk(root, child, exclude)
+    else if (file) yield child
   }
 }
 
