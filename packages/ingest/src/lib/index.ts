@@ -71,29 +71,30 @@ export async function* ingest(
   }
   const summary: IngestSummary = {documents: 0, failed: 0, duplicates: 0, skipped: 0}
   const index = config.duplicates === 'off' ? null : new DuplicateIndex(config.nearDuplicateThreshold, config.duplicateWindow)
+  // Derived ids are `name` or `name#n`: unique when input names are, so only
+  // input names are remembered (not every document id).
   const used = new Set<string>()
-
-  const unique = (id: string) => {
-    let candidate = id
-    for (let n = 2; used.has(candidate); n++) candidate = `${id}~${n}`
+  const unique = (name: string) => {
+    let candidate = name
+    for (let n = 2; used.has(candidate); n++) candidate = `${name}~${n}`
     used.add(candidate)
     return candidate
   }
 
   for await (const input of inputs(list, config)) {
+    const name = unique(input.name)
     let count = 0
     for await (const item of readInput(input, config)) {
       count++
-      const fallback = item.source.line === undefined ? input.name : `${input.name}#${item.source.line}`
+      const fallback = item.source.line === undefined ? name : `${name}#${item.source.line}`
       if (item.failed) {
         summary.documents++
         summary.failed++
-        yield failure(item.source, unique(fallback), item.ruleId, item.reason)
+        yield failure(item.source, fallback, item.ruleId, item.reason)
         continue
       }
       const file = finish(item, fallback, config)
       const data = file.data.ingest!
-      data.id = item.id ? data.id : unique(data.id)
       const text = String(file.value)
       let kept = ''
       let at = 0
@@ -125,7 +126,7 @@ export async function* ingest(
     if (count === 0) {
       summary.documents++
       summary.failed++
-      yield failure({path: input.path, format: config.format ?? 'text'}, unique(input.name), 'empty-input', 'No documents in input')
+      yield failure({path: input.path, format: config.format ?? 'text'}, name, 'empty-input', 'No documents in input')
     }
   }
   return summary
