@@ -4,6 +4,7 @@
 //
 //   node bench/bench.js                 # text, JSONL, HTML; peak RSS on a 1 GB JSONL
 //   node bench/bench.js --rss-mb 200    # peak RSS on a smaller file
+//   node bench/bench.js --dir-files 100000  # peak RSS on a larger directory (default 20,000 files)
 //
 // Inputs are generated under the OS temp folder and deleted afterwards.
 import {spawnSync} from 'node:child_process'
@@ -166,6 +167,29 @@ try {
     console.log(
       `peak RSS, ${(written / 1e9).toFixed(2)} GB JSONL (${label}): ${(result.maxRss / 1e6).toFixed(0)} MB  (${result.documents} documents, ${(written / 1e6 / result.seconds).toFixed(2)} MB/s wall, ${(written / 1e6 / result.cpuSeconds).toFixed(2)} MB/s CPU)`
     )
+  }
+
+  // Peak RSS on a directory of many small files.
+  const fileCount = Number(option('--dir-files', '20000'))
+  const many = path.join(base, 'many')
+  let dirBytes = 0
+  for (let start = 0; start < fileCount; start += 1000) {
+    const sub = path.join(many, `d${String(start / 1000).padStart(3, '0')}`)
+    fs.mkdirSync(sub, {recursive: true})
+    for (let k = start; k < Math.min(fileCount, start + 1000); k++) {
+      const content = article(random, k).join('\n\n') + '\n'
+      dirBytes += Buffer.byteLength(content)
+      fs.writeFileSync(path.join(sub, `a${k}.txt`), content)
+    }
+  }
+  const child = spawnSync(process.execPath, [script, '--peak-rss', many, '{}'], {encoding: 'utf8', maxBuffer: 1 << 20})
+  if (child.status === 0) {
+    const result = JSON.parse(child.stdout)
+    console.log(
+      `peak RSS, directory of ${fileCount} files (${(dirBytes / 1e6).toFixed(0)} MB): ${(result.maxRss / 1e6).toFixed(0)} MB  (${(dirBytes / 1e6 / result.seconds).toFixed(2)} MB/s wall, ${(dirBytes / 1e6 / result.cpuSeconds).toFixed(2)} MB/s CPU)`
+    )
+  } else {
+    console.log(`peak RSS, directory: child failed: ${child.stderr.slice(0, 300)}`)
   }
 } finally {
   fs.rmSync(base, {recursive: true, force: true})

@@ -5,10 +5,13 @@ import {findDateInText} from './dates.js'
 // "(Photo by …)") or open it ("Photo: …"); only the ends of a line are tested.
 const creditEnd =
   /(?:\bGetty Images\b.{0,30}|\bREUTERS\/\s*[A-Z].{0,40}|\bAP Photo\b.{0,40}|\/\s*Photographer\b.{0,40}|\/\s*(?:Shutterstock|Alamy|EPA(?:-EFE)?|Bloomberg|AP|AFP|Reuters|Pool)\b\s*\)?|\((?:Photo|Photograph|Image|Picture)(?: by| credit)?:?\s[^)]*\)|\b(?:photo )?courtesy (?:of )?[A-Z][^.]*\)?)\s*$/i
+// "Firstname Lastname/Outlet Name" closing a caption.
+const creditNameOrg = /(?:^|[.!?)”"]\s+|\s)\(?[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}\s?\/\s?(?:The\s)?[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4}\)?$/
 const creditStart = /^(?:Photo|Photograph|Image|Picture|Credit|Photo credit|Illustration)(?: by)?\s*:\s/i
 
 function isCredit(line: string): boolean {
-  return creditEnd.test(line.length > 90 ? line.slice(-90) : line) || creditStart.test(line.slice(0, 30))
+  const tail = line.length > 90 ? line.slice(-90) : line
+  return creditEnd.test(tail) || creditNameOrg.test(tail) || creditStart.test(line.slice(0, 30))
 }
 const relatedHead = /^(?:read more|related(?: stories| articles| coverage| content)?|see also|more from [\w .'-]+|also read|recommended(?: for you)?|more stories|more coverage|you (?:may|might) also like|trending(?: now)?|most read|most popular|latest news|more:)\s*[:>»…-]?\s*/i
 const lone =
@@ -21,6 +24,9 @@ function isShareLine(line: string): boolean {
   return shareStart.test(line) && line.replace(shareWords, '').replace(/[\s,.:;|/·•()[\]-]+/g, '') === ''
 }
 
+const bareName = /^\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){1,3}$/u
+const authorBio =
+  /^[^.]{0,60}\b(?:is an? (?:[\w-]+ ){0,4}(?:reporter|writer|columnist|editor|correspondent|contributor|journalist|author)|writes (?:a |about |for |the )|covers |reports on |runs a )/
 const copyright = /^(?:copyright\b|©|\(c\)\s*\d{4}|all rights reserved)/i
 const subscribe =
   /\b(?:subscribe (?:now|today|to|for)|free articles?|sign up (?:for|to)|already a subscriber|log in to (?:continue|read)|unlimited (?:digital )?access|support (?:our|local) journalism)\b/i
@@ -84,6 +90,14 @@ export function findBoilerplate(
           (authors.length > 0 && authors.some((author) => line.includes(author)) && !/[.!?]["'”’]?$/.test(line)))
       ) {
         range('byline')
+      } else if (
+        authors.length > 0 &&
+        count <= 50 &&
+        authors.some((author) => line.startsWith(author + ' ')) &&
+        authorBio.test(line) &&
+        text.length - end < 600
+      ) {
+        range('author-bio')
       } else if (copyright.test(line) && count <= 40) {
         range('copyright')
       } else if (subscribe.test(line) && count <= 30) {
@@ -146,10 +160,14 @@ export function parseByline(line: string): {authors: Array<string>; date: string
 export function bylineFromText(text: string, from = 0): {authors: Array<string>; date: string | null} {
   const lines = text.slice(from, from + 1500).split(/\r?\n/).map((line) => line.trim()).filter(Boolean).slice(0, 4)
   const result: {authors: Array<string>; date: string | null} = {authors: [], date: null}
-  for (const line of lines) {
-    const found = parseByline(line)
+  for (let index = 0; index < lines.length; index++) {
+    const found = parseByline(lines[index])
     if (!found) continue
     if (result.authors.length === 0) result.authors = found.authors
+    // A bare name on the line just above a date line is its byline: "Sam Ng" / "Published March 3, 2025".
+    if (result.authors.length === 0 && found.date && index > 0 && bareName.test(lines[index - 1])) {
+      result.authors = [lines[index - 1]]
+    }
     result.date ??= found.date
   }
   return result

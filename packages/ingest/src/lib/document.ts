@@ -72,12 +72,17 @@ export function finish(draft: Draft, fallbackId: string, config: Settings): VFil
   }
 
   const title = draft.title?.replace(/\s+/g, ' ').trim() || null
-  const excluded = [...(draft.excluded ?? [])]
+  // Captions found in the DOM are boilerplate too; front matter is always set aside.
+  const excluded = (draft.excluded ?? []).filter((range) => config.boilerplate || range.reason === 'front-matter')
   let authors = cleanAuthors(draft.authors ?? [])
   if (authors.length === 0) authors = cleanAuthors(header.authors)
   const outlet = draft.outlet?.trim() || null
   if (outlet) authors = authors.filter((author) => author.toLowerCase() !== outlet.toLowerCase())
-  if (config.boilerplate) excluded.push(...findBoilerplate(draft.text, title, draft.bodyStart ?? 0, authors))
+  if (config.boilerplate) {
+    for (const range of findBoilerplate(draft.text, title, draft.bodyStart ?? 0, authors)) {
+      if (!excluded.some((known) => known.start < range.end && range.start < known.end)) excluded.push(range)
+    }
+  }
   excluded.sort((a, b) => a.start - b.start)
 
   const data: IngestData = {

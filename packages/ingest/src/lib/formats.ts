@@ -155,6 +155,7 @@ export function readHtml(html: string, source: Provenance, url?: string | null):
   const result = extractHtml(html, {url: url ?? null})
   return {
     text: result.text,
+    excluded: result.captions.map((range) => ({...range, reason: 'caption'})),
     title: result.title,
     url: result.url,
     outlet: result.outlet,
@@ -341,6 +342,7 @@ export function* readFeed(text: string, source: Provenance): Generator<Item> {
     const title = str(item.title)
     yield {
       text: extracted.text,
+      excluded: extracted.captions.map((range) => ({...range, reason: 'caption'})),
       title: title && /<[a-z]/i.test(title) ? title.replace(/<[^>]*>/g, '') : title,
       url,
       outlet,

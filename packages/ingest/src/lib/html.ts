@@ -7,6 +7,8 @@ import {dateFromUrl, normalizeDate} from './dates.js'
 /** What HTML extraction found. */
 export interface HtmlResult {
   text: string
+  /** Ranges of `text` that are figure captions. */
+  captions: Array<{start: number; end: number}>
   title: string | null
   titleCandidates: Array<string>
   authors: Array<string>
@@ -31,14 +33,27 @@ const skipTags = new Set(['script', 'style', 'noscript', 'template', 'svg', 'but
 const clutterTags = new Set(['nav', 'aside', 'footer', 'form', 'header'])
 const articleTypes = /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BlogPosting|LiveBlogPosting|Report|TechArticle|ScholarlyArticle|SocialMediaPosting)$/
 
+/** Text of a DOM subtree, and the ranges of it that are figure captions. */
+export interface DomText {
+  text: string
+  captions: Array<{start: number; end: number}>
+}
+
 /** Text of a DOM subtree as paragraphs separated by blank lines, whitespace collapsed. */
-export function domToText(root: El, dropClutter = false): string {
+export function domToText(root: El, dropClutter = false): DomText {
   const blocks: Array<string> = []
+  const captions: Array<{start: number; end: number}> = []
+  let length = 0
   let current = ''
+  let inCaption = 0
   const flush = () => {
     const value = current.replace(/\s+/g, ' ').trim()
-    if (value) blocks.push(value)
     current = ''
+    if (!value) return
+    const start = blocks.length === 0 ? 0 : length + 2
+    blocks.push(value)
+    length = start + value.length
+    if (inCaption > 0) captions.push({start, end: length})
   }
   const walk = (node: El) => {
     for (let child = node.firstChild as El | null; child; child = child.nextSibling as El | null) {
@@ -51,8 +66,10 @@ export function domToText(root: El, dropClutter = false): string {
         if (dropClutter && (clutterTags.has(tag) || isClutter(child))) continue
         if (blockTags.has(tag)) {
           flush()
+          if (tag === 'figcaption') inCaption++
           walk(child)
           flush()
+          if (tag === 'figcaption') inCaption--
         } else {
           walk(child)
         }
@@ -61,7 +78,7 @@ export function domToText(root: El, dropClutter = false): string {
   }
   walk(root)
   flush()
-  return blocks.join('\n\n')
+  return {text: blocks.join('\n\n'), captions}
 }
 
 function isClutter(element: El): boolean {
@@ -262,6 +279,7 @@ export function extractHtml(html: string, options: {url?: string | null; fragmen
 
   // Main text.
   let text = ''
+  let captions: DomText['captions'] = []
   if (!options.fragment) {
     try {
       // Metadata has been read: Readability may now change this document.
@@ -269,7 +287,7 @@ export function extractHtml(html: string, options: {url?: string | null; fragmen
       const result = reader.parse()
       if (result?.content) {
         const {document: out} = parseHTML(`<!doctype html><html><body>${result.content}</body></html>`)
-        text = domToText(out.body as El)
+        ;({text, captions} = domToText(out.body as El))
       }
     } catch {
       text = ''
@@ -282,17 +300,23 @@ export function extractHtml(html: string, options: {url?: string | null; fragmen
       document.querySelector('article') ??
       document.querySelector('main') ??
       document.body
-    const fallback = root ? domToText(root as El, !options.fragment) : ''
-    if (fallback.length > text.length) text = fallback
+    const fallback = root ? domToText(root as El, !options.fragment) : {text: '', captions: []}
+    if (fallback.text.length > text.length) ({text, captions} = fallback)
   }
   // Drop a leading headline that repeats the title (the title is kept apart).
   if (title) {
     const first = text.split('\n\n', 1)[0]
-    if (normTitle(first) === normTitle(title)) text = text.slice(first.length).replace(/^\n+/, '')
+    if (normTitle(first) === normTitle(title)) {
+      const rest = text.slice(first.length).replace(/^\n+/, '')
+      const shift = text.length - rest.length
+      text = rest
+      captions = captions.filter((range) => range.start >= shift).map((range) => ({start: range.start - shift, end: range.end - shift}))
+    }
   }
 
   return {
     text,
+    captions,
     title: title ? title.replace(/\s+/g, ' ').trim() : null,
     titleCandidates,
     authors: authorValues,
