@@ -115,7 +115,6 @@ describe('boilerplate', () => {
     expect(file.data.ingest!.authors).toEqual(['Ana Ruiz'])
     expect(excluded(file)).toEqual([
       ['byline', 'By Ana Ruiz'],
-      ['byline', 'Updated March 4, 2025'],
       ['photo-credit', 'A gull on a piling. REUTERS/Omar Said'],
       ['advertisement', 'Advertisement'],
       ['related-link', 'Related: Storm damage mapped across the islands'],

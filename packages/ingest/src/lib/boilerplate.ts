@@ -86,7 +86,9 @@ export function findBoilerplate(
       if (
         head &&
         count <= 16 &&
-        (parseByline(line) !== null ||
+        // A date line alone ("March 01, 2008") stays in the text: it is the
+        // document date, which the dates stage annotates.
+        ((parseByline(line)?.authors.length ?? 0) > 0 ||
           (authors.length > 0 && authors.some((author) => line.includes(author)) && !/[.!?]["'”’]?$/.test(line)))
       ) {
         range('byline')
