@@ -176,6 +176,33 @@ describe('duplicates', () => {
   })
 })
 
+describe('duplicates across a larger corpus', () => {
+  it('keeps finding copies when the index grows past its first allocation', async () => {
+    const words = (index: number) => {
+      let state = (index + 1) * 2654435761
+      const out: Array<string> = []
+      for (let k = 0; k < 40; k++) {
+        state ^= state << 13
+        state ^= state >>> 17
+        state ^= state << 5
+        out.push(`w${(state >>> 0) % 50000}`)
+      }
+      return out.join(' ')
+    }
+    const lines: Array<string> = []
+    for (let index = 0; index < 2500; index++) lines.push(JSON.stringify({id: `d${index}`, text: words(index)}))
+    // A trimmed copy of the first document and an exact copy of one in the middle.
+    lines.push(JSON.stringify({id: 'copy-first', text: 'WIRE — ' + words(0).split(' ').slice(0, 36).join(' ')}))
+    lines.push(JSON.stringify({id: 'copy-middle', text: words(1300)}))
+    const {files, summary} = await collect(path.join(folder({'big.jsonl': lines.join('\n') + '\n'}), 'big.jsonl'))
+    expect(files.slice(-2).map((file) => [file.data.ingest!.id, file.data.ingest!.duplicateOf])).toEqual([
+      ['copy-first', 'd0'],
+      ['copy-middle', 'd1300']
+    ])
+    expect(summary.duplicates).toBe(2)
+  })
+})
+
 describe('options', () => {
   it('fails on bad options with a message naming the option', async () => {
     const bad: Array<[Record<string, unknown>, string]> = [

@@ -125,10 +125,10 @@ export function findBoilerplate(
         inRelated = false
       } else if (inRelated && count <= 16 && !/[.!?]["'”’]?$/.test(line)) {
         range('related-link')
-      } else if (key && count <= 16 && !/[.!?]["'”’]?$/.test(line) && seenHeadings.has(key)) {
+      } else if (key && count >= 3 && count <= 16 && !/[.!?]["'”’]?$/.test(line) && seenHeadings.has(key)) {
         range('repeated-headline')
       } else {
-        if (count <= 16 && !/[.!?]["'”’]?$/.test(line)) seenHeadings.add(key)
+        if (count >= 3 && count <= 16 && !/[.!?]["'”’]?$/.test(line)) seenHeadings.add(key)
         inRelated = false
       }
     }

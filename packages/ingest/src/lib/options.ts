@@ -31,7 +31,7 @@ export interface Options {
   nearDuplicateThreshold?: number | null | undefined
   /**
    * How many recent documents the duplicate index remembers; bounds its memory
-   * (about 700 bytes a document) on large corpora (default: `200000`).
+   * (about 1 KB a document) on large corpora (default: `100000`).
    */
   duplicateWindow?: number | null | undefined
   /** Format of every input, instead of detection by extension and content (default: detect). */
@@ -114,7 +114,7 @@ export function settings(options: Readonly<Options> | null | undefined): Setting
     throw new TypeError(`Invalid option \`nearDuplicateThreshold\`: expected a number in (0, 1], not \`${String(threshold)}\``)
   }
 
-  const window = value.duplicateWindow ?? 200_000
+  const window = value.duplicateWindow ?? 100_000
   if (typeof window !== 'number' || !Number.isInteger(window) || window < 2) {
     throw new TypeError(`Invalid option \`duplicateWindow\`: expected an integer of at least 2, not \`${String(window)}\``)
   }
