@@ -13,6 +13,8 @@ import {appDir, cacheDir, rootDir, sampleCorpus, stageEnv, stageNames, workDir, 
 import {ProgressView} from './lib/progress.js'
 import {runTurbo} from './lib/turbo.js'
 import {parseFormats} from './stages/export.js'
+import {parseRedisUrl} from './lib/queue.js'
+import {runWorker, type WorkerOptions} from './commands/worker.js'
 import {stageKeys} from './stages/index.js'
 
 const version = (JSON.parse(fs.readFileSync(path.join(appDir, 'package.json'), 'utf8')) as {version: string}).version
@@ -29,6 +31,8 @@ interface RunOptions {
   force?: boolean
   kb?: string
   published?: string
+  concurrency?: string
+  queue?: string
   progress: boolean
 }
 
@@ -129,6 +133,20 @@ export async function run(options: RunOptions): Promise<number> {
     // --force re-runs every task (turbo --force) and bypasses the per-document
     // caches; results are still written to both, under their normal keys.
     if (options.force) env.COPYDESK_FORCE = '1'
+    if (options.queue) {
+      parseRedisUrl(options.queue)
+      env.COPYDESK_QUEUE = options.queue
+    }
+
+    // Threads and queues change how fast, never what: not part of any hash.
+    if (options.concurrency !== undefined) {
+      const threads = Number(options.concurrency)
+      if (!Number.isInteger(threads) || threads < 1) {
+        throw new UsageError(`--concurrency: expected a whole number of threads, got \`${options.concurrency}\``)
+      }
+
+      env.COPYDESK_CONCURRENCY = String(threads)
+    }
     for (const stage of stageNames) env[stageEnv(stage)] = configJson[stage]
 
     const view = new ProgressView(options.progress)
@@ -161,22 +179,22 @@ export async function run(options: RunOptions): Promise<number> {
     fs.mkdirSync(out, {recursive: true})
     for (const entry of manifests.export.files) {
       const from = path.join(workDir, 'export', entry.name)
-      const to = path.join(out, entry.name)
-      const stat = fs.statSync(from)
-      if (stat.isDirectory()) {
-        fs.rmSync(`${to}.tmp`, {recursive: true, force: true})
-        fs.cpSync(from, `${to}.tmp`, {recursive: true})
-        fs.rmSync(to, {recursive: true, force: true})
-        fs.renameSync(`${to}.tmp`, to)
-      } else {
-        fs.copyFileSync(from, `${to}.tmp`)
-        fs.renameSync(`${to}.tmp`, to)
+      const to = path.resolve(out, entry.name)
+      // Names come from the manifest: never let one write outside --out.
+      if (!to.startsWith(out + path.sep)) {
+        process.stderr.write(`copydesk: refusing to write ${entry.name} outside ${out}\n`)
+        return 1
       }
+
+      fs.mkdirSync(path.dirname(to), {recursive: true})
+      fs.copyFileSync(from, `${to}.tmp`)
+      fs.renameSync(`${to}.tmp`, to)
     }
 
     const ingest = manifests.ingest.stats
     const lines: Array<string> = []
-    const relativeOut = path.relative(userCwd, out) || '.'
+    const relative = path.relative(userCwd, out)
+    const relativeOut = relative.startsWith('..') ? out : relative || '.'
     lines.push(
       `copydesk: ${ingest.read} documents read, ${ingest.processed} processed, ${ingest.failed} failed` +
         (ingest.duplicates ? `, ${ingest.duplicates} duplicates` : '')
@@ -184,7 +202,8 @@ export async function run(options: RunOptions): Promise<number> {
     const rows = stageNames.map((stage) => {
       const stats = manifests[stage].stats
       const fromTurbo = turbo.cachedStages.includes(stage)
-      return `  ${stage.padEnd(7)} ${fromTurbo ? 'turbo cache hit' : `${stats.processed} run, ${stats.cached} from cache`}${fromTurbo ? '' : `, ${formatMs(stats.ms)}`}`
+      const failed = stage !== 'ingest' && stats.failed > 0 ? `, ${stats.failed} failed` : ''
+      return `  ${stage.padEnd(7)} ${fromTurbo ? 'turbo cache hit' : `${stats.processed} run, ${stats.cached} from cache`}${failed}${fromTurbo ? '' : `, ${formatMs(stats.ms)}`}`
     })
     lines.push(...rows)
     const cachedDocs = Math.min(...(['names', 'dates', 'link'] as const).map((s) => manifests[s].stats.cached))
@@ -205,14 +224,21 @@ export async function run(options: RunOptions): Promise<number> {
       return 1
     }
 
+    const stageFailures = (['names', 'dates', 'link'] as const).reduce((sum, s) => sum + manifests[s].stats.failed, 0)
+    if (stageFailures > 0) {
+      process.stderr.write(
+        `copydesk: a stage failed on ${stageFailures} document(s); they are in the output without that stage's data, with a \`stage-failed\` message\n`
+      )
+    }
+
     if (ingest.failed > 0) {
       process.stderr.write(
         `copydesk: ${ingest.failed} of ${ingest.read} documents failed; see ${path.join(relativeOut, 'errors.jsonl')}\n`
       )
-      return 1
     }
 
-    return 0
+    return ingest.failed > 0 || stageFailures > 0 ? 1 : 0
+
   } finally {
     release()
   }
@@ -236,10 +262,22 @@ export function program(): Command {
     .option('-c, --config <file>', 'JSON config file with top-level options and one section per stage')
     .option('--kb <file>', 'SQLite knowledge base to link against (default: the embedded starter KB)')
     .option('--published <date>', 'publication date for documents that have none (ISO 8601)')
+    .option('--concurrency <n>', 'worker threads per stage (default: the number of cores)')
+    .option('--queue <url>', 'spread documents over workers through a BullMQ queue (redis://host:port)')
     .option('--force', 'ignore every cache and run all stages again')
     .addOption(new Option('--no-progress', 'no progress display'))
     .action(async (options: RunOptions) => {
       process.exitCode = await run(options)
+    })
+
+  cli
+    .command('worker')
+    .description('process documents from a BullMQ queue for runs started with --queue')
+    .requiredOption('--queue <url>', 'the Redis URL (redis://host:port)')
+    .option('--concurrency <n>', 'batches processed at once', '1')
+    .action(async (options: WorkerOptions) => {
+      parseRedisUrl(options.queue)
+      process.exitCode = await runWorker(options)
     })
 
   return cli

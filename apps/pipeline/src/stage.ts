@@ -17,6 +17,7 @@ import {JsonlWriter, readJsonl, type LayerRecord} from './lib/layers.js'
 import {readManifest, writeManifest, type Manifest, type StageStats} from './lib/manifest.js'
 import {cacheDir, stageEnv, stageNames, workDir, type StageName} from './lib/paths.js'
 import {progressReporter} from './lib/progress-events.js'
+import {concurrency, createExecutor} from './lib/executor.js'
 import {codeVersion} from './lib/version.js'
 import {documentStages, exportStage} from './stages/index.js'
 import type {StageConfig, StageDocument} from './stages/types.js'
@@ -134,6 +135,8 @@ function toDocument(records: ReadonlyArray<LayerRecord>, stages: ReadonlyArray<S
   for (let index = 1; index < stages.length; index++) {
     const stage = stages[index]
     const data = records[index].data
+    // A stage that failed on this document left no data: go on without it.
+    if (data === null || data === undefined) continue
     if (stage === 'names') document.names = data as NonNullable<StageDocument['names']>
     else if (stage === 'dates') document.dates = data as NonNullable<StageDocument['dates']>
     else if (stage === 'link') document.links = data as NonNullable<StageDocument['links']>
@@ -157,30 +160,62 @@ async function runDocumentStage(
   const sources: Array<StageName> = ['ingest', ...stage.needs]
   const corpus = stage.corpus?.(config)
   const layer = new JsonlWriter(path.join(dir, corpus ? 'layer.raw.jsonl' : 'layer.jsonl'))
-  let process_: Awaited<ReturnType<typeof stage.setup>> | undefined
+  const executor = createExecutor(name, stage, config, configJson, concurrency(), version)
+  // Results are written in input order: a window of documents is in flight
+  // on the pool while the oldest is awaited.
+  const window: Array<{key: string; cached: boolean; result: Promise<LayerRecord & {failed?: true}>}> = []
+  const limit = executor.window
+  const flush = async (): Promise<void> => {
+    const head = window.shift()!
+    const {failed, ...record} = await head.result
+    if (failed) stats.failed++
+    else if (!head.cached) cache.set(head.key, JSON.stringify(record))
+    corpus?.add(record)
+    await layer.write(record)
+    report(stats.cached + stats.processed - window.length)
+  }
+
   try {
     for await (const {lines, records} of readLayers(sources)) {
       stats.read++
       const key = sha256(`${version}\n${configJson}\n${lines.join('\n')}`)
       const hit = process.env.COPYDESK_FORCE ? undefined : cache.get(key)
-      let record: LayerRecord
       if (hit) {
-        record = JSON.parse(hit) as LayerRecord
         stats.cached++
+        window.push({key, cached: true, result: Promise.resolve(JSON.parse(hit) as LayerRecord)})
       } else {
-        process_ ??= await stage.setup(config)
-        const document = toDocument(records, sources)
-        const result = await process_(document)
-        record = {id: document.id, data: result.data, messages: result.messages}
-        cache.set(key, JSON.stringify(record))
         stats.processed++
+        const document = toDocument(records, sources)
+        window.push({
+          key,
+          cached: false,
+          result: executor.run(key, document).then(
+            (result) => ({id: document.id, data: result.data, messages: result.messages}),
+            // One document that breaks the stage must not stop the corpus:
+            // it goes on without this stage's data, with an error message.
+            (error: unknown) => ({
+              id: document.id,
+              data: null,
+              failed: true as const,
+              messages: [
+                {
+                  ruleId: 'stage-failed',
+                  source: 'copydesk-pipeline',
+                  reason: `The ${name} stage failed on this document: ${error instanceof Error ? error.message : String(error)}`,
+                  severity: 'error' as const
+                }
+              ]
+            })
+          )
+        })
       }
 
-      corpus?.add(record)
-      await layer.write(record)
-      report(stats.read)
+      if (window.length >= limit) await flush()
     }
+
+    while (window.length > 0) await flush()
   } finally {
+    await executor.close()
     cache.close()
   }
 
@@ -206,8 +241,8 @@ async function* records(stats: StageStats): AsyncGenerator<DocumentRecord> {
   for await (const {records: layers} of readLayers(['ingest', 'names', 'dates', 'link'])) {
     const [base, names, dates, links] = layers as [IngestRecord, LayerRecord, LayerRecord, LayerRecord]
     const data = base.data
-    const entities = (links.data as {entities?: Record<string, Mention['entity']>}).entities ?? {}
-    const mentions: Array<Mention> = ((names.data as {mentions?: Array<Omit<Mention, 'entity'>>}).mentions ?? []).map(
+    const entities = (links.data as {entities?: Record<string, Mention['entity']>} | null)?.entities ?? {}
+    const mentions: Array<Mention> = ((names.data as {mentions?: Array<Omit<Mention, 'entity'>>} | null)?.mentions ?? []).map(
       (mention) => ({...mention, entity: entities[mention.id] ?? null})
     )
     const messages = [...base.messages, ...names.messages, ...dates.messages, ...links.messages]
@@ -221,7 +256,7 @@ async function* records(stats: StageStats): AsyncGenerator<DocumentRecord> {
       text: base.text,
       excluded: data.excluded,
       mentions,
-      dates: (dates.data as {dates?: DocumentRecord['dates']}).dates ?? [],
+      dates: (dates.data as {dates?: DocumentRecord['dates']} | null)?.dates ?? [],
       entities: summarizeEntities(mentions, data.title),
       messages,
       authors: data.authors,
@@ -276,6 +311,7 @@ async function main(): Promise<void> {
   }
 
   stats.ms = Math.round(performance.now() - start)
+  stats.maxRss = process.resourceUsage().maxRSS * 1024
   const manifest: Manifest = {stage: name, key, files, stats}
   if (info) manifest.info = info
   writeManifest(workDir, manifest)

@@ -40,7 +40,7 @@ describe('copydesk pipeline run', () => {
   })
 
   it('processes the corpus, reports the bad line with its path and line, and exits 1', () => {
-    const result = cli(['run', '--input', corpus, '--out', out, '--force'])
+    const result = cli(['run', '--input', corpus, '--out', out, '--force', '--concurrency', '1'])
     expect(result.code, result.stderr).toBe(1)
     expect(result.stderr).toMatch(/4 documents read, 3 processed, 1 failed/)
     expect(result.stderr).toMatch(/1 of 4 documents failed; see .*errors\.jsonl/)
@@ -64,6 +64,15 @@ describe('copydesk pipeline run', () => {
     expect(result.stderr).toContain('all 5 stages from the turbo cache')
     expect(fs.readFileSync(path.join(out, 'documents.jsonl'), 'utf8')).toBe(before)
     expect(fs.existsSync(path.join(out, 'errors.jsonl'))).toBe(true)
+  })
+
+  it('gives the same output, in the same order, on several worker threads', () => {
+    const single = fs.readFileSync(path.join(out, 'documents.jsonl'), 'utf8')
+    const threaded = path.join(path.dirname(corpus), 'out-threads')
+    const result = cli(['run', '--input', corpus, '--out', threaded, '--force', '--concurrency', '3'])
+    expect(result.stderr).toMatch(/names {3}3 run, 0 from cache/)
+    expect(fs.readFileSync(path.join(threaded, 'documents.jsonl'), 'utf8')).toBe(single)
+    expect(cli(['run', '--concurrency', 'many']).stderr).toContain('--concurrency: expected a whole number')
   })
 
   it('re-runs only the stages after a changed stage option', () => {
