@@ -26,6 +26,20 @@ describe('encodings', () => {
     expect(files.every((file) => file.messages.length === 0)).toBe(true)
   })
 
+  it('reads JSON Lines in UTF-16 with a BOM, and Windows-1252 lines', async () => {
+    const lines = `{"id":"u1","text":"${sentence.replace(/"/g, '\\"')}"}\n{"id":"u2","text":"Crème brûlée."}\n`
+    const root = folder({
+      'a.jsonl': Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(lines, 'utf-16le')]),
+      'b.jsonl': iconv.encode('{"id":"c1","text":"Le café de José, déjà célèbre à Montréal, a rouvert ses portes après les travaux."}\n', 'windows-1252')
+    })
+    const {files} = await collect(root, {duplicates: 'off'})
+    expect(files.map((file) => [file.data.ingest!.id, String(file.value)])).toEqual([
+      ['u1', sentence],
+      ['u2', 'Crème brûlée.'],
+      ['c1', 'Le café de José, déjà célèbre à Montréal, a rouvert ses portes après les travaux.']
+    ])
+  })
+
   it('turns non-breaking spaces into spaces, one for one', async () => {
     const {files} = await collect(path.join(folder({'nb.txt': 'Up 5\u00a0percent on\u00a0Monday.'}), 'nb.txt'))
     expect(String(files[0].value)).toBe('Up 5 percent on Monday.')

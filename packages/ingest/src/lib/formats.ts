@@ -229,7 +229,7 @@ export function* readJson(text: string, source: Provenance, config: Settings): G
  * at a time, whatever the size of the file.
  */
 export async function* readJsonl(chunks: AsyncIterable<Uint8Array>, source: Provenance, config: Settings): AsyncGenerator<Item> {
-  const decoder = new TextDecoder('utf-8')
+  const decoder = new TextDecoder('utf-8', {fatal: true})
   let pending: Array<Uint8Array> = []
   let pendingLength = 0
   let line = 0
@@ -238,7 +238,13 @@ export async function* readJsonl(chunks: AsyncIterable<Uint8Array>, source: Prov
     line++
     const lineOffset = offset
     offset += bytes.length + 1
-    let text = decoder.decode(bytes)
+    let text: string
+    try {
+      text = decoder.decode(bytes)
+    } catch {
+      // Not UTF-8: a legacy encoding, detected line by line (Windows-1252 most often).
+      text = decode(bytes).text
+    }
     if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1)
     if (!text.trim()) return null
     const where: Provenance = {...source, line, offset: lineOffset}

@@ -314,9 +314,20 @@ async function* readInput(input: Input, config: Settings): AsyncGenerator<Item> 
   }
   const format: InputFormat = detected === 'feed' ? (/<feed\b/.test(Buffer.from(head).toString('latin1')) ? 'atom' : 'rss') : detected
   const source: Provenance = {...base, format}
-  if (isBinary(head) && !(head[0] === 0xff && head[1] === 0xfe) && !(head[0] === 0xfe && head[1] === 0xff)) {
+  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)
+  if (isBinary(head) && !utf16) {
     yield {failed: true, ruleId: 'binary-file', reason: 'Binary file, not text', source}
     return
+  }
+  if (format === 'jsonl' && utf16) {
+    // UTF-16 JSON Lines cannot be split on bytes: decode whole, then read as UTF-8
+    // (byte offsets are then those of the UTF-8 text).
+    const parts: Array<Uint8Array> = []
+    for await (const chunk of rest) parts.push(chunk)
+    const utf8 = Buffer.from(decode(Buffer.concat(parts)).text)
+    rest = (async function* () {
+      yield utf8
+    })()
   }
   if (format === 'jsonl') {
     try {
