@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type {VFile} from 'vfile'
+import {afterAll} from 'vitest'
 import type {IngestSummary, Options} from '../src/index.js'
 import {ingest} from '../src/index.js'
 
@@ -19,9 +20,15 @@ export async function collect(
   }
 }
 
-/** A fresh temporary folder with the given files (string or bytes). */
+const created: Array<string> = []
+afterAll(() => {
+  for (const root of created.splice(0)) fs.rmSync(root, {recursive: true, force: true})
+})
+
+/** A fresh temporary folder with the given files (string or bytes), removed after the test file. */
 export function folder(files: Record<string, string | Uint8Array>): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-ingest-'))
+  created.push(root)
   for (const [name, content] of Object.entries(files)) {
     const full = path.join(root, name)
     fs.mkdirSync(path.dirname(full), {recursive: true})
