@@ -153,14 +153,14 @@ describe.skipIf(!hasRedis)('queue mode (BullMQ on a real redis-server on loopbac
     expect(result.stderr).toMatch(/a stage failed on \d+ document/)
     const records = readJsonl<DocumentRecord>(path.join(out, 'documents.jsonl'))
     expect(records).toHaveLength(expected.length + 1)
-    const poison = records.find((r) => r.id === 'zz-poison')!
+    const poison = records.find((r) => r.id === 'zz-poison.txt')!
     expect(poison.messages.some((m) => m.ruleId === 'stage-failed')).toBe(true)
-    for (const record of records.filter((r) => r.id !== 'zz-poison')) {
+    for (const record of records.filter((r) => r.id !== 'zz-poison.txt')) {
       expect(record.messages.some((m) => m.ruleId === 'stage-failed')).toBe(false)
     }
 
     // Bounded: each attempt of the poison document's own batch is logged as failed.
-    const failures = poisoned.log().match(/failed: Document zz-poison broke/g) ?? []
+    const failures = poisoned.log().match(/failed: Document zz-poison\.txt broke/g) ?? []
     expect(failures.length).toBeGreaterThan(0)
     expect(failures.length).toBeLessThanOrEqual(3 * 2 * 3)
   })
