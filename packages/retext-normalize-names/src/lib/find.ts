@@ -1,0 +1,605 @@
+/**
+ * Find named mentions in a text and give each a canonical name within the document.
+ */
+import type {ExcludedRange, MentionType, NameMention} from '@copydesk/document'
+import {lexicon, roleModifiers, type Kind, type Lexicon} from './lexicon.js'
+import {tokenize, type Token} from './tokenize.js'
+
+/** A problem found while naming (becomes a vfile message). */
+export interface FindProblem {
+  ruleId: 'ambiguous-short-name'
+  reason: string
+  start: number
+  end: number
+  actual: string
+  expected: Array<string>
+}
+
+export interface FindResult {
+  mentions: Array<NameMention>
+  problems: Array<FindProblem>
+}
+
+export interface FindOptions {
+  excluded?: ReadonlyArray<ExcludedRange> | undefined
+  types?: ReadonlySet<MentionType> | undefined
+}
+
+interface Candidate {
+  /** Indices into tokens, first and last (inclusive). */
+  first: number
+  last: number
+  start: number
+  end: number
+  kind: Kind | undefined
+  role: string | undefined
+  /** Canonical name when known from a gazetteer. */
+  canonical: string | undefined
+  sentInitial: boolean
+  /** Words of the name (possessive and periods kept as written). */
+  words: Array<string>
+}
+
+const connectors = new Set(['of', 'de', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'du', 'des', 'bin', 'ibn', 'y', '&', 'dos', 'das', 'do'])
+const smallWords = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'with', 'by', 'from', 'as', 'vs', 'vs.', 'is', 'are', 'be'])
+const functionWords = new Set([
+  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'its', 'he', 'she', 'they', 'we', 'you', 'his', 'her',
+  'their', 'our', 'my', 'your', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'with', 'by', 'from', 'as',
+  'if', 'when', 'while', 'after', 'before', 'since', 'until', 'because', 'although', 'though', 'so', 'then',
+  'there', 'here', 'what', 'who', 'why', 'how', 'where', 'which', 'all', 'some', 'many', 'most', 'more', 'no',
+  'not', 'yes', 'also', 'even', 'just', 'only', 'still', 'yet', 'now', 'once', 'each', 'every', 'both', 'few',
+  'other', 'another', 'such', 'among', 'during', 'about', 'over', 'under', 'into', 'through', 'without',
+  'within', 'despite', 'following', 'according', 'instead', 'however', 'meanwhile', 'later', 'earlier',
+  'last', 'next', 'first', 'new', 'former', 'late', 'is', 'are', 'was', 'were', 'be', 'has', 'have', 'had',
+  'do', 'does', 'did', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'let', 'i', 'me',
+  'him', 'them', 'us', 'one', 'two', 'three', 'four', 'five', 'together', 'along', 'like', 'unlike', 'per',
+  'via', 'amid', 'against', 'across', 'behind', 'beyond', 'near', 'toward', 'towards', 'upon', 'whether'
+])
+
+/**
+ * Find mentions in `text`.
+ */
+export function findNames(text: string, options: FindOptions = {}): FindResult {
+  const lex = lexicon()
+  const tokens = tokenize(text)
+  const lowerSeen = new Set<string>()
+  const capMid = new Map<string, number>()
+  const lineWords = new Map<number, {caps: number; total: number}>()
+
+  for (const token of tokens) {
+    if (!token.word) continue
+    if (!token.cap) lowerSeen.add(token.lower)
+    else if (!token.sentStart) capMid.set(token.lower, (capMid.get(token.lower) ?? 0) + 1)
+    if (!smallWords.has(token.lower) && /\p{L}/u.test(token.text)) {
+      let stats = lineWords.get(token.line)
+      if (!stats) {
+        stats = {caps: 0, total: 0}
+        lineWords.set(token.line, stats)
+      }
+
+      stats.total++
+      if (token.cap) stats.caps++
+    }
+  }
+
+  const headline = new Set<number>()
+  for (const [line, stats] of lineWords) {
+    if (stats.total >= 3 && stats.caps / stats.total >= 0.75) headline.add(line)
+  }
+
+  // Decide which tokens can be part of a name.
+  const nameish: Array<boolean> = Array.from({length: tokens.length}, () => false)
+  const protectedUntil: Array<number> = Array.from({length: tokens.length}, () => -1)
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]
+    if (!token?.word || !token.cap) continue
+    // Known multi-word names protect their words from the common-word checks.
+    const known = matchKnown(tokens, i, lex)
+    if (known > i) {
+      for (let j = i; j <= known; j++) {
+        nameish[j] = true
+        protectedUntil[j] = known
+      }
+
+      i = known
+      continue
+    }
+
+    nameish[i] = isNameish(token, headline.has(token.line), lex, lowerSeen)
+  }
+
+  const candidates: Array<Candidate> = []
+  let i = 0
+  while (i < tokens.length) {
+    if (!nameish[i]) {
+      i++
+      continue
+    }
+
+    let last = i
+    let j = i
+    while (j < tokens.length) {
+      const token = tokens[j]
+      if (!token) break
+      if (token.possessive) {
+        last = j
+        break
+      }
+
+      const next = tokens[j + 1]
+      if (!next || next.line !== token.line || next.start - token.end > 1) {
+        last = j
+        break
+      }
+
+      if (nameish[j + 1]) {
+        j++
+        last = j
+        continue
+      }
+
+      // A connector between two name words (`Bank of America`, `Ludwig van Beethoven`).
+      if (connectors.has(next.lower) && !next.cap) {
+        const after = tokens[j + 2]
+        let k = j + 2
+        // `of the`
+        if (after && after.lower === 'the' && next.lower === 'of') k = j + 3
+        const target = tokens[k]
+        if (target && nameish[k] && target.line === token.line && !target.sentStart) {
+          j = k
+          last = j
+          continue
+        }
+      }
+
+      last = j
+      break
+    }
+
+    for (const candidate of splitRun(tokens, i, last, lex, headline.has(tokens[i]?.line ?? -1))) candidates.push(candidate)
+    i = last + 1
+  }
+
+  return resolve(text, tokens, candidates, lex, capMid, options)
+}
+
+function matchKnown(tokens: Array<Token>, i: number, lex: Lexicon): number {
+  let key = tokens[i]?.lower ?? ''
+  let found = -1
+  for (let j = i + 1; j < Math.min(tokens.length, i + 5); j++) {
+    const token = tokens[j]
+    const prev = tokens[j - 1]
+    if (!token || !prev || token.line !== prev.line) break
+    if (token.text === ',') {
+      // `Washington, D.C.`
+      key += ','
+      continue
+    }
+
+    if (!token.word) break
+    key += ' ' + token.lower
+    if (lex.known.has(key)) found = j
+    if (prev.possessive) break
+  }
+
+  return found
+}
+
+function isNameish(token: Token, inHeadline: boolean, lex: Lexicon, lowerSeen: Set<string>): boolean {
+  const lower = token.lower
+  if (lex.calendar.has(lower)) return false
+  // Contractions (`I'm`, `I’ve`, `We'll`).
+  if (/['’](m|ve|ll|d|re|t)$/.test(lower)) return false
+  if (lex.stop.has(lower) && !token.possessive) return false
+  const nameWord = lex.given.has(lower) || lex.surnames.has(lower) || lex.known.has(lower) || lex.titles.has(lower)
+  if (nameWord) return true
+  if (token.sentStart || inHeadline) {
+    if (functionWords.has(lower) || lex.common.has(lower) || lowerSeen.has(lower)) return false
+    if (inHeadline && token.text.length <= 3 && smallWords.has(lower)) return false
+  }
+
+  return true
+}
+
+/**
+ * Cut a run of capitalized words into candidates: roles first, then the name.
+ */
+function splitRun(
+  tokens: Array<Token>,
+  first: number,
+  last: number,
+  lex: Lexicon,
+  inHeadline: boolean
+): Array<Candidate> {
+  const out: Array<Candidate> = []
+  // Drop stop words and connectors at the edges.
+  while (first <= last && !tokens[first]?.cap) first++
+  while (last >= first && !tokens[last]?.cap) last--
+  if (first > last) return out
+
+  // Find a title anywhere in the run, followed by at least one name word.
+  let role: string | undefined
+  let nameStart = first
+  for (let p = first; p <= last; p++) {
+    const title = matchTitle(tokens, p, last, lex)
+    if (!title) continue
+    const [titleEnd, normal] = title
+    const after = tokens[titleEnd + 1]
+    if (titleEnd < last && after && lex.common.has(after.lower) && !lex.given.has(after.lower) && !lex.surnames.has(after.lower)) {
+      continue
+    }
+
+    if (titleEnd >= last) {
+      // A title without a name (`the Vice President`): not a mention, but what came before may be.
+      if (p > first) out.push(...splitRun(tokens, first, p - 1, lex, inHeadline))
+      return out
+    }
+
+    if (p > first) out.push(...splitRun(tokens, first, p - 1, lex, inHeadline))
+    role = normal
+    // Chained titles (`Prime Minister Sir Keir Starmer`).
+    const again = matchTitle(tokens, titleEnd + 1, last, lex)
+    let end = titleEnd
+    if (again && again[0] < last) {
+      role += ' ' + again[1]
+      end = again[0]
+    }
+
+    nameStart = end + 1
+    const modifier = roleModifier(tokens, p)
+    if (modifier) role = modifier + ' ' + role
+    break
+  }
+
+  if (!role) {
+    const modifier = roleModifier(tokens, first)
+    if (modifier === 'the late' || modifier === 'late') role = modifier
+  }
+
+  const startToken = tokens[nameStart]
+  const endToken = tokens[last]
+  if (!startToken || !endToken) return out
+  const words: Array<string> = []
+  for (let k = nameStart; k <= last; k++) words.push(tokens[k]?.text ?? '')
+  const key = joinWords(words).toLowerCase()
+  const knownKind = lex.known.get(key)
+  out.push({
+    first: nameStart,
+    last,
+    start: startToken.start,
+    end: endToken.end,
+    kind: knownKind ?? (role && !role.endsWith('late') ? 'person' : classify(tokens, nameStart, last, lex)),
+    role,
+    canonical: lex.canonical.get(key),
+    sentInitial: startToken.sentStart || inHeadline,
+    words
+  })
+  return out
+}
+
+/** Join words with spaces, but a comma sticks to the word before it. */
+function joinWords(words: Array<string>): string {
+  let out = ''
+  for (const word of words) out += out && word !== ',' ? ' ' + word : word
+  return out
+}
+
+function matchTitle(tokens: Array<Token>, p: number, last: number, lex: Lexicon): [number, string] | undefined {
+  let key = ''
+  let found: [number, string] | undefined
+  for (let j = p; j <= last && j < p + lex.titleMax; j++) {
+    const token = tokens[j]
+    if (!token) break
+    key = key ? key + ' ' + token.lower : token.lower
+    const normal = lex.titles.get(key)
+    if (normal) found = [j, normal]
+  }
+
+  return found
+}
+
+function roleModifier(tokens: Array<Token>, index: number): string | undefined {
+  const previous = tokens[index - 1]
+  if (!previous) return undefined
+  let prev = previous
+  let at = index - 1
+  // `then-President`
+  if (prev.text === '-' || prev.text === '–') {
+    const before = tokens[index - 2]
+    if (!before) return undefined
+    prev = before
+    at = index - 2
+  }
+
+  if (!prev.word || prev.cap || !roleModifiers.has(prev.lower)) return undefined
+  const before = tokens[at - 1]
+  if (prev.lower === 'late' && before && before.lower === 'the') return 'the late'
+  return prev.lower
+}
+
+function classify(tokens: Array<Token>, first: number, last: number, lex: Lexicon): Kind | undefined {
+  const firstToken = tokens[first]
+  const lastToken = tokens[last]
+  if (!firstToken || !lastToken) return undefined
+  const lastWord = lastToken.lower.replace(/\.$/, '')
+  const firstWord = firstToken.lower
+  const count = last - first + 1
+  if (count > 1) {
+    if (lex.otherWords.has(lastWord) || lex.otherWords.has(firstWord)) return 'other'
+    if (lex.orgWords.has(lastWord) || lex.orgWords.has(lastToken.lower)) return 'organization'
+    if (lex.placeWords.has(lastWord) || lex.placeWords.has(lastToken.lower)) return 'place'
+    if (['university', 'bank', 'department', 'ministry', 'house', 'council', 'church', 'college', 'school', 'institute'].includes(firstWord)) return 'organization'
+    if (['lake', 'mount', 'mt.', 'fort', 'camp', 'cape', 'port', 'gulf', 'isle', 'city', 'county', 'province', 'state'].includes(firstWord)) return 'place'
+    if (['battle', 'siege', 'treaty', 'war', 'operation'].includes(firstWord)) return 'other'
+    if (lex.given.has(firstWord) || lex.known.get(firstWord) === 'person') return 'person'
+    if (lex.surnames.has(lastWord) && count <= 4) return 'person'
+    if (/^\p{Lu}\.$/u.test(firstToken.text) && count <= 4) return 'person'
+    // Known places as the last word (`Greater London`), or a demonym as the first (`Japanese Army`).
+    if (lex.known.get(lastWord) === 'place' && count <= 3) return 'place'
+    return undefined
+  }
+
+  if (lex.demonyms.has(firstWord)) return 'other'
+  if (lex.given.has(firstWord) || lex.surnames.has(firstWord)) return 'person'
+  return undefined
+}
+
+/**
+ * Second pass: short forms, fallbacks, canonical names, exclusions and ids.
+ */
+function resolve(
+  text: string,
+  tokens: Array<Token>,
+  candidates_: Array<Candidate>,
+  lex: Lexicon,
+  capMid: Map<string, number>,
+  options: FindOptions
+): FindResult {
+  let candidates = candidates_
+  const problems: Array<FindProblem> = []
+  candidates = splitJoinedNames(candidates, tokens)
+  // Full person names in the document.
+  const fulls: Array<{words: Array<string>; name: string}> = []
+  const fullNames = new Set<string>()
+  const partOfMulti = new Set<string>()
+
+  for (const candidate of candidates) {
+    if (candidate.words.length > 1) for (const word of candidate.words) partOfMulti.add(word.toLowerCase())
+    if (
+      candidate.kind === 'person' &&
+      personWords(candidate.words).length > 1 &&
+      !/^\p{Lu}\.$/u.test(personWords(candidate.words).at(-1) ?? '')
+    ) {
+      const name = displayName(candidate.words, tokens, candidate)
+      const key = name.toLowerCase()
+      if (!fullNames.has(key)) {
+        fullNames.add(key)
+        fulls.push({words: personWords(name.split(' ')), name})
+      }
+    }
+  }
+
+  // Full names that are a subset of a longer one (`Bobby Lowery` in `Bobby Darrell Lowery`) take it.
+  const fullest = new Map<string, string>()
+  for (const full of fulls) {
+    let best = full
+    for (const other of fulls) {
+      if (other.words.length > best.words.length && isSubName(full.words, other.words)) best = other
+    }
+
+    fullest.set(full.name.toLowerCase(), best.name)
+  }
+
+  const byPart = new Map<string, Set<string>>()
+  for (const full of fulls) {
+    const target = fullest.get(full.name.toLowerCase()) ?? full.name
+    const parts = [full.words[0], full.words.at(-1)]
+    for (const part of parts) {
+      if (!part) continue
+      const key = part.toLowerCase()
+      let set = byPart.get(key)
+      if (!set) {
+        set = new Set()
+        byPart.set(key, set)
+      }
+
+      set.add(target)
+    }
+  }
+
+  const mentions: Array<NameMention> = []
+  const placeNames = new Map<string, string>()
+  for (const candidate of candidates) {
+    if (candidate.kind === 'place' && candidate.words.length > 1) {
+      const head = candidate.words[0]?.toLowerCase()
+      if (head && !placeNames.has(head)) placeNames.set(head, candidate.canonical ?? candidate.words.join(' '))
+    }
+  }
+
+  for (const candidate of candidates) {
+    let kind = candidate.kind
+    let name: string | undefined
+    const single = candidate.words.length === 1
+    const word = candidate.words[0] ?? ''
+    const lower = word.toLowerCase()
+
+    if (kind === 'person' || kind === undefined) {
+      const words = personWords(candidate.words)
+      const short = words.length === 1 || (words.length === 2 && /^\p{Lu}\.$/u.test(words[1] ?? ''))
+      if (short && words[0]) {
+        const matches = shortMatches(words, byPart)
+        if (matches.length === 1) {
+          kind = 'person'
+          name = matches[0]
+        } else if (matches.length > 1) {
+          kind = 'person'
+          name = titleCase(words.join(' '))
+          problems.push({
+            ruleId: 'ambiguous-short-name',
+            reason: `Unexpected short name \`${words.join(' ')}\`, which could be ${matches.map((m) => '`' + m + '`').join(' or ')}`,
+            start: candidate.start,
+            end: candidate.end,
+            actual: words.join(' '),
+            expected: matches
+          })
+        }
+      } else if (kind === 'person') {
+        const display = displayName(candidate.words, tokens, candidate)
+        name = fullest.get(display.toLowerCase()) ?? display
+      }
+    }
+
+    if (kind === undefined) {
+      if (single) {
+        const known = lex.known.get(lower)
+        if (known) kind = known
+        else if (candidate.sentInitial && !capMid.has(lower) && !partOfMulti.has(lower)) continue
+        else if (lex.demonyms.has(lower)) kind = 'other'
+        else kind = tokens[candidate.first]?.upper ? 'organization' : 'organization'
+      } else {
+        kind = 'organization'
+      }
+    }
+
+    if (candidate.role && !candidate.role.endsWith('late') && kind !== 'person' && single) kind = 'person'
+
+    if (!name) {
+      if (candidate.canonical) name = candidate.canonical
+      else if (kind === 'place' && single && placeNames.has(lower)) name = placeNames.get(lower)
+      else name = displayName(candidate.words, tokens, candidate)
+    }
+
+    if (options.types && !options.types.has(kind)) continue
+    if (options.excluded && overlapsAny(options.excluded, candidate.start, candidate.end)) continue
+
+    const mention: NameMention = {
+      id: '',
+      start: candidate.start,
+      end: candidate.end,
+      text: text.slice(candidate.start, candidate.end),
+      type: kind,
+      name: name ?? word
+    }
+    if (candidate.role) mention.role = candidate.role
+    mentions.push(mention)
+  }
+
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end)
+  const kept: Array<NameMention> = []
+  let lastEnd = -1
+  for (const mention of mentions) {
+    if (mention.start < lastEnd) continue
+    lastEnd = mention.end
+    mention.id = 'm' + (kept.length + 1)
+    kept.push(mention)
+  }
+
+  return {mentions: kept, problems}
+}
+
+/**
+ * Two given-name-like words that each start another full name in the document (`Kim Taylor.` in a
+ * teaser line of an article about Kim Kardashian and Taylor Swift) are two mentions, not one.
+ */
+function splitJoinedNames(candidates: Array<Candidate>, tokens: Array<Token>): Array<Candidate> {
+  const firsts = new Map<string, Set<string>>()
+  for (const candidate of candidates) {
+    if (candidate.kind !== 'person' || candidate.words.length < 2) continue
+    const head = (candidate.words[0] ?? '').toLowerCase()
+    let set = firsts.get(head)
+    if (!set) {
+      set = new Set()
+      firsts.set(head, set)
+    }
+
+    set.add(candidate.words.join(' ').toLowerCase())
+  }
+
+  const out: Array<Candidate> = []
+  for (const candidate of candidates) {
+    if (candidate.kind === 'person' && candidate.words.length === 2 && !candidate.role) {
+      const self = candidate.words.join(' ').toLowerCase()
+      const [a = '', b = ''] = candidate.words.map((word) => word.toLowerCase())
+      const others = (key: string) => [...(firsts.get(key) ?? [])].filter((name) => name !== self)
+      if (others(a).length > 0 && others(b).length > 0) {
+        for (const index of [candidate.first, candidate.last]) {
+          const token = tokens[index]
+          if (!token) continue
+          out.push({
+            ...candidate,
+            first: index,
+            last: index,
+            start: token.start,
+            end: token.end,
+            words: [token.text],
+            role: undefined,
+            canonical: undefined
+          })
+        }
+
+        continue
+      }
+    }
+
+    out.push(candidate)
+  }
+
+  return out
+}
+
+function overlapsAny(ranges: ReadonlyArray<ExcludedRange>, start: number, end: number): boolean {
+  for (const range of ranges) if (range.start < end && range.end > start) return true
+  return false
+}
+
+const suffixes = new Set(['jr.', 'jr', 'sr.', 'sr', 'ii', 'iii', 'iv', 'v', 'phd', 'md', 'esq.'])
+
+/** Words of a person name without suffixes (`Jr.`) and particles. */
+function personWords(words: Array<string>): Array<string> {
+  return words.filter((word) => !suffixes.has(word.toLowerCase()))
+}
+
+function isSubName(short: Array<string>, long: Array<string>): boolean {
+  if (short.length >= long.length) return false
+  if (short[0]?.toLowerCase() !== long[0]?.toLowerCase()) return false
+  if (short.at(-1)?.toLowerCase() !== long.at(-1)?.toLowerCase()) return false
+  return true
+}
+
+function shortMatches(words: Array<string>, byPart: Map<string, Set<string>>): Array<string> {
+  const head = (words[0] ?? '').toLowerCase()
+  const set = byPart.get(head)
+  if (!set) return []
+  if (words.length === 2) {
+    // `Kim K.`: the initial must start the surname.
+    const initial = (words[1] ?? '').charAt(0).toLowerCase()
+    return [...set].filter((name) => {
+      const parts = name.split(' ')
+      return parts[0]?.toLowerCase() === head && (parts.at(-1) ?? '').toLowerCase().startsWith(initial)
+    })
+  }
+
+  return [...set]
+}
+
+function displayName(words: Array<string>, tokens: Array<Token>, candidate: Candidate): string {
+  const allUpper = tokens[candidate.first]?.upper === true && words.length > 0
+  const joined = joinWords(words)
+  if (allUpper && words.every((word) => word.length > 3 || !/\./.test(word))) {
+    // All-caps headline words become title case; short acronyms (`FBI`) stay.
+    if (words.length > 1 || (words[0]?.length ?? 0) > 4) return titleCase(joined)
+  }
+
+  return joined
+}
+
+function titleCase(value: string): string {
+  return value
+    .split(' ')
+    .map((word) =>
+      word.length > 1 && !/\p{Ll}/u.test(word) && !/\./.test(word)
+        ? word.charAt(0) + word.slice(1).toLowerCase()
+        : word
+    )
+    .join(' ')
+}

@@ -1,0 +1,777 @@
+/**
+ * Precompiled lookups, built once on first use.
+ *
+ * Given names, surnames, honorifics, countries, regions, cities, demonyms, known organizations,
+ * organization words and place words come from the lexicon of `compromise` (a well-kept English
+ * NLP library whose data is hand-curated); the rest are small gazetteers written for copydesk.
+ */
+import nlp from 'compromise/two'
+import {nicknamePairs} from './nicknames.js'
+
+export type Kind = 'person' | 'organization' | 'place' | 'other'
+
+export interface Lexicon {
+  /** Lowercased given names. */
+  given: Set<string>
+  /** Lowercased surnames. */
+  surnames: Set<string>
+  /** Lowercased words tagged as common English words (not names). */
+  common: Set<string>
+  /** Known multi-word or single-word names, lowercased, with their kind. */
+  known: Map<string, Kind>
+  /** Canonical spellings of known names (aliases like `U.S.`), lowercased key. */
+  canonical: Map<string, string>
+  /** Titles and honorifics (lowercased, tokens joined by a space) to normalized role. */
+  titles: Map<string, string>
+  /** Longest title, in tokens. */
+  titleMax: number
+  /** Organization keywords (last or first token). */
+  orgWords: Set<string>
+  /** Place keywords. */
+  placeWords: Set<string>
+  /** Event, law and work keywords. */
+  otherWords: Set<string>
+  /** Demonyms and languages (typed `other`). */
+  demonyms: Set<string>
+  /** Month and weekday names: never names. */
+  calendar: Set<string>
+  /** Capitalized words that are never mentions on their own (`TV`, `CEO`, `I`). */
+  stop: Set<string>
+  /** Nickname (lowercase) to formal given name (lowercase). */
+  nicknames: Map<string, string>
+}
+
+let cache: Lexicon | undefined
+
+interface CompromiseModel {
+  one: {lexicon: Record<string, string | Array<string>>}
+  two: {orgWords: Record<string, boolean>; placeWords: Record<string, boolean>}
+}
+
+const commonTags = new Set([
+  'Adjective',
+  'Adverb',
+  'Conjunction',
+  'Determiner',
+  'Preposition',
+  'Pronoun',
+  'QuestionWord',
+  'Modal',
+  'Gerund',
+  'PastTense',
+  'PresentTense',
+  'Infinitive',
+  'Participle',
+  'Copula',
+  'Auxiliary',
+  'Comparative',
+  'Superlative',
+  'Plural',
+  'Singular',
+  'Uncountable',
+  'Noun',
+  'Expression',
+  'Negative',
+  'Actor',
+  'Cardinal',
+  'Ordinal',
+  'TextValue',
+  'Duration',
+  'Reflexive'
+])
+
+const nameTags = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Honorific'])
+
+/** Titles written for copydesk: `surface` or `surface=Normalized`. */
+const titleList = [
+  'President',
+  'Vice President',
+  'VP=Vice President',
+  'V.P.=Vice President',
+  'Pres.=President',
+  'President-elect',
+  'Vice President-elect',
+  'First Lady',
+  'Senator',
+  'Sen.=Senator',
+  'Senators',
+  'Representative',
+  'Rep.=Representative',
+  'Congressman',
+  'Congresswoman',
+  'Governor',
+  'Gov.=Governor',
+  'Lt. Gov.=Lieutenant Governor',
+  'Lieutenant Governor',
+  'Mayor',
+  'Secretary',
+  'Secretary of State',
+  'Secretary of Defense',
+  'Secretary of the Treasury',
+  'Treasury Secretary',
+  'Defense Secretary',
+  'Press Secretary',
+  'Attorney General',
+  'Atty. Gen.=Attorney General',
+  'Minister',
+  'Prime Minister',
+  'PM=Prime Minister',
+  'Foreign Minister',
+  'Finance Minister',
+  'Defence Minister',
+  'Defense Minister',
+  'Deputy Prime Minister',
+  'Chancellor',
+  'Speaker',
+  'House Speaker',
+  'Majority Leader',
+  'Minority Leader',
+  'Senate Majority Leader',
+  'Ambassador',
+  'Amb.=Ambassador',
+  'Commissioner',
+  'Chairman',
+  'Chairwoman',
+  'Chief Executive',
+  'CEO',
+  'Judge',
+  'Chief Justice',
+  'Sheriff',
+  'Police Chief',
+  'Coach',
+  'Detective',
+  'Det.=Detective',
+  'King',
+  'Queen',
+  'Prince',
+  'Princess',
+  'Emperor',
+  'Empress',
+  'Duke',
+  'Duchess',
+  'Lord',
+  'Lady',
+  'Sir',
+  'Dame',
+  'Baron',
+  'Baroness',
+  'Sheikh',
+  'Pope',
+  'Cardinal',
+  'Archbishop',
+  'Bishop',
+  'Rev.=Reverend',
+  'Reverend',
+  'Father',
+  'Pastor',
+  'Rabbi',
+  'Imam',
+  'Ayatollah',
+  'Gen.=General',
+  'Lt. Gen.=Lieutenant General',
+  'Maj. Gen.=Major General',
+  'Brig. Gen.=Brigadier General',
+  'Admiral',
+  'Adm.=Admiral',
+  'Colonel',
+  'Col.=Colonel',
+  'Lt. Col.=Lieutenant Colonel',
+  'Maj.=Major',
+  'Captain',
+  'Capt.=Captain',
+  'Lieutenant',
+  'Lt.=Lieutenant',
+  'Sergeant',
+  'Sgt.=Sergeant',
+  'Corporal',
+  'Cpl.=Corporal',
+  'Pvt.=Private',
+  'Professor',
+  'Prof.=Professor',
+  'Dr.=Dr.',
+  'Dr=Dr.',
+  'Doctor',
+  'Mr.=Mr.',
+  'Mr=Mr.',
+  'Mrs.=Mrs.',
+  'Mrs=Mrs.',
+  'Ms.=Ms.',
+  'Ms=Ms.',
+  'Miss',
+  'Mx.=Mx.',
+  'Madam',
+  'Mme.=Mme.',
+  'M.=M.',
+  'Herr',
+  'Frau',
+  'Senor',
+  'Señor',
+  'Senora',
+  'Señora'
+]
+
+/** Role modifiers that stay in the role when they come just before a title. */
+export const roleModifiers = new Set([
+  'former',
+  'late',
+  'then',
+  'acting',
+  'interim',
+  'incoming',
+  'outgoing',
+  'deputy',
+  'assistant',
+  'ex',
+  'retired',
+  'disgraced',
+  'embattled',
+  'current',
+  'new',
+  'future',
+  'sitting'
+])
+
+const orgExtra = [
+  'inc',
+  'inc.',
+  'corp',
+  'corp.',
+  'corporation',
+  'ltd',
+  'ltd.',
+  'llc',
+  'plc',
+  'gmbh',
+  'ag',
+  'sa',
+  'co.',
+  'company',
+  'companies',
+  'group',
+  'holdings',
+  'administration',
+  'department',
+  'dept.',
+  'ministry',
+  'agency',
+  'university',
+  'college',
+  'school',
+  'institute',
+  'party',
+  'committee',
+  'council',
+  'commission',
+  'association',
+  'foundation',
+  'bank',
+  'court',
+  'senate',
+  'congress',
+  'parliament',
+  'assembly',
+  'army',
+  'navy',
+  'corps',
+  'police',
+  'times',
+  'post',
+  'news',
+  'herald',
+  'tribune',
+  'journal',
+  'gazette',
+  'network',
+  'club',
+  'fc',
+  'union',
+  'federation',
+  'league',
+  'church',
+  'board',
+  'bureau',
+  'office',
+  'service',
+  'services',
+  'authority',
+  'society',
+  'airlines',
+  'records',
+  'studios',
+  'pictures',
+  'entertainment',
+  'media',
+  'press',
+  'labs',
+  'technologies',
+  'systems',
+  'motors',
+  'industries',
+  'brigade',
+  'division',
+  'regiment',
+  'battalion',
+  'legion',
+  'guard',
+  'guards',
+  'force',
+  'forces',
+  'cabinet',
+  'government',
+  'organization',
+  'organisation',
+  'alliance',
+  'coalition',
+  'front',
+  'movement',
+  'band',
+  'orchestra',
+  'ensemble',
+  'quartet',
+  'trio',
+  'team',
+  'united',
+  'city',
+  'rovers',
+  'wanderers',
+  'athletic',
+  'hospital',
+  'museum',
+  'library',
+  'reserve',
+  'fund',
+  'exchange',
+  'commerce',
+  'academy'
+]
+
+const placeExtra = [
+  'street',
+  'st.',
+  'avenue',
+  'ave.',
+  'road',
+  'rd.',
+  'boulevard',
+  'blvd.',
+  'lane',
+  'drive',
+  'square',
+  'plaza',
+  'park',
+  'river',
+  'lake',
+  'mountain',
+  'mountains',
+  'mount',
+  'mt.',
+  'island',
+  'islands',
+  'county',
+  'province',
+  'district',
+  'region',
+  'state',
+  'ocean',
+  'sea',
+  'gulf',
+  'bay',
+  'valley',
+  'room',
+  'bridge',
+  'airport',
+  'station',
+  'harbor',
+  'harbour',
+  'peninsula',
+  'canal',
+  'strait',
+  'village',
+  'town',
+  'township',
+  'borough',
+  'parish',
+  'territory',
+  'republic',
+  'kingdom',
+  'fort',
+  'camp',
+  'stadium',
+  'arena',
+  'palace',
+  'castle',
+  'tower',
+  'building',
+  'center',
+  'centre',
+  'hall',
+  'prison',
+  'base',
+  'field',
+  'gardens',
+  'highway',
+  'route',
+  'coast',
+  'desert',
+  'forest',
+  'falls',
+  'heights',
+  'hills'
+]
+
+const otherExtra = [
+  'act',
+  'law',
+  'bill',
+  'treaty',
+  'accord',
+  'accords',
+  'agreement',
+  'convention',
+  'protocol',
+  'amendment',
+  'constitution',
+  'declaration',
+  'doctrine',
+  'war',
+  'battle',
+  'revolution',
+  'uprising',
+  'massacre',
+  'olympics',
+  'games',
+  'cup',
+  'championship',
+  'championships',
+  'open',
+  'festival',
+  'awards',
+  'award',
+  'prize',
+  'month',
+  'event',
+  'summit',
+  'conference',
+  'expo',
+  'marathon',
+  'series',
+  'show',
+  'tour',
+  'election',
+  'elections',
+  'crisis',
+  'scandal',
+  'initiative',
+  'program',
+  'programme',
+  'plan',
+  'album',
+  'trophy',
+  'derby',
+  'grand prix',
+  'bowl',
+  'classic'
+]
+
+/** Known names written for copydesk: `name|kind|canonical?`. */
+const knownList = [
+  'White House|place',
+  'Capitol Hill|place',
+  'Oval Office|place',
+  'Pentagon|organization',
+  'Kremlin|organization',
+  'Downing Street|place',
+  'Wall Street|place',
+  'Silicon Valley|place',
+  'U.S.|place|United States',
+  'US|place|United States',
+  'USA|place|United States',
+  'U.S.A.|place|United States',
+  'United States|place',
+  'America|place|United States',
+  'UK|place|United Kingdom',
+  'U.K.|place|United Kingdom',
+  'Britain|place|United Kingdom',
+  'Great Britain|place|United Kingdom',
+  'United Kingdom|place',
+  'EU|organization|European Union',
+  'E.U.|organization|European Union',
+  'European Union|organization',
+  'UN|organization|United Nations',
+  'U.N.|organization|United Nations',
+  'United Nations|organization',
+  'NATO|organization',
+  'DC|place|Washington, D.C.',
+  'D.C.|place|Washington, D.C.',
+  'Washington DC|place|Washington, D.C.',
+  'Washington D.C.|place|Washington, D.C.',
+  'Washington, DC|place|Washington, D.C.',
+  'Washington, D.C.|place|Washington, D.C.',
+  'NYC|place|New York City',
+  'LA|place|Los Angeles',
+  'Reuters|organization',
+  'REUTERS|organization|Reuters',
+  'AP|organization|Associated Press',
+  'Associated Press|organization',
+  'AFP|organization|Agence France-Presse',
+  'Getty Images|organization',
+  'GettyImages|organization|Getty Images',
+  'Getty|organization|Getty Images',
+  'Bloomberg|organization',
+  'CNN|organization',
+  'BBC|organization',
+  'NPR|organization',
+  'Fox News|organization',
+  'YouTube|organization',
+  'Instagram|organization',
+  'Facebook|organization',
+  'Twitter|organization',
+  'TikTok|organization',
+  'X|organization',
+  'Google|organization',
+  'Apple|organization',
+  'Amazon|organization',
+  'Microsoft|organization',
+  'Netflix|organization',
+  'Congress|organization',
+  'Senate|organization',
+  'Supreme Court|organization',
+  'FBI|organization',
+  'CIA|organization',
+  'Internet|other',
+  'Christmas|other',
+  'Easter|other',
+  'Thanksgiving|other',
+  'Ramadan|other',
+  'Hanukkah|other',
+  'English|other',
+  'Spanish|other',
+  'Arabic|other',
+  'Muslim|other',
+  'Muslims|other',
+  'Christian|other',
+  'Christians|other',
+  'Jewish|other',
+  'Catholic|other',
+  'Democrat|other',
+  'Democrats|organization|Democratic Party',
+  'Republicans|organization|Republican Party',
+  'Democratic|other',
+  'Republican|other'
+]
+
+/** Capitalized tokens that are never a mention on their own. */
+const stopList = [
+  'i',
+  'tv',
+  'ceo',
+  'cfo',
+  'coo',
+  'gdp',
+  'dj',
+  'ok',
+  'am',
+  'pm',
+  'a.m.',
+  'p.m.',
+  'id',
+  'dna',
+  'covid',
+  'covid-19',
+  'ai',
+  'it',
+  'faq',
+  'q',
+  'a',
+  'photo',
+  'photos',
+  'video',
+  'file',
+  'image',
+  'credit',
+  'getty',
+  'read',
+  'more',
+  'related',
+  'advertisement',
+  'next',
+  'previous',
+  'share',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'oh',
+  'yes',
+  'no',
+  'hi',
+  'hello',
+  'thanks',
+  'god',
+  'lol',
+  'omg',
+  'said',
+  'says',
+  'today',
+  'tomorrow',
+  'yesterday',
+  'tonight',
+  'breaking',
+  'update',
+  'updated',
+  'exclusive',
+  'watch',
+  'listen',
+  'opinion',
+  'analysis',
+  'editor',
+  'editors',
+  'staff',
+  'reporter',
+  'correspondent',
+  'writer',
+  'contributor',
+  'by'
+]
+
+const calendarWords = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'jan.',
+  'feb',
+  'feb.',
+  'mar.',
+  'apr',
+  'apr.',
+  'jun.',
+  'jul.',
+  'aug',
+  'aug.',
+  'sep.',
+  'sept',
+  'sept.',
+  'oct',
+  'oct.',
+  'nov',
+  'nov.',
+  'dec',
+  'dec.',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'mon.',
+  'tue.',
+  'tues.',
+  'wed.',
+  'thu.',
+  'thurs.',
+  'fri.',
+  'sat.',
+  'sun.',
+  'mondays',
+  'tuesdays',
+  'wednesdays',
+  'thursdays',
+  'fridays',
+  'saturdays',
+  'sundays'
+]
+
+/**
+ * Build (once) and return the lookups.
+ */
+export function lexicon(): Lexicon {
+  if (cache) return cache
+  const model = nlp.model() as unknown as CompromiseModel
+  const given = new Set<string>()
+  const surnames = new Set<string>()
+  const common = new Set<string>()
+  const known = new Map<string, Kind>()
+  const canonical = new Map<string, string>()
+  const demonyms = new Set<string>()
+
+  for (const [word, value] of Object.entries(model.one.lexicon)) {
+    const tags = Array.isArray(value) ? value : [value]
+    let isName = false
+    let isCommon = false
+    for (const tag of tags) {
+      if (tag === 'FirstName' || tag === 'MaleName' || tag === 'FemaleName') given.add(word)
+      else if (tag === 'LastName') surnames.add(word)
+      else if (tag === 'Person') known.set(word, 'person')
+      else if (tag === 'Country' || tag === 'Region' || tag === 'City' || tag === 'Place') {
+        if (!known.has(word)) known.set(word, 'place')
+      } else if (tag === 'Organization' || tag === 'SportsTeam') {
+        if (word.length > 3 || word.includes(' ')) known.set(word, 'organization')
+      } else if (tag === 'Demonym') demonyms.add(word)
+      else if (tag === 'Religion') known.set(word, 'other')
+      if (nameTags.has(tag)) isName = true
+      if (commonTags.has(tag)) isCommon = true
+    }
+
+    if (isCommon && !isName && !word.includes(' ')) common.add(word)
+  }
+
+  // Words that compromise types as places or names but that are, in news prose, mostly common.
+  for (const word of ['bill', 'will', 'mark', 'may', 'grace', 'hope', 'rose', 'frank', 'young', 'long', 'page']) {
+    known.delete(word)
+  }
+
+  for (const line of knownList) {
+    const [name = '', kind = 'other', canon] = line.split('|')
+    const key = name.toLowerCase()
+    known.set(key, kind as Kind)
+    if (canon) canonical.set(key, canon)
+    else canonical.set(key, name)
+  }
+
+  const titles = new Map<string, string>()
+  let titleMax = 1
+  for (const line of titleList) {
+    const [surface = '', normal] = line.split('=')
+    const key = surface.toLowerCase()
+    titles.set(key, normal ?? surface)
+    titleMax = Math.max(titleMax, key.split(' ').length)
+  }
+
+  const orgWords = new Set([...Object.keys(model.two.orgWords), ...orgExtra])
+  const placeWords = new Set([...Object.keys(model.two.placeWords), ...placeExtra])
+  // Words compromise lists that are too generic as the last word of a name.
+  for (const word of ['capital', 'care', 'center', 'centre', 'boys', 'brothers', 'house', 'city']) orgWords.delete(word)
+  for (const word of ['center', 'centre']) placeWords.add(word)
+
+  const nicknames = new Map<string, string>()
+  for (const [nick, formal] of nicknamePairs) nicknames.set(nick, formal)
+
+  cache = {
+    given,
+    surnames,
+    common,
+    known,
+    canonical,
+    titles,
+    titleMax,
+    orgWords,
+    placeWords,
+    otherWords: new Set(otherExtra),
+    demonyms,
+    calendar: new Set(calendarWords),
+    stop: new Set(stopList),
+    nicknames
+  }
+  return cache
+}
