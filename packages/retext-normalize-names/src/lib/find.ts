@@ -118,6 +118,7 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
 
     let last = i
     let j = i
+    let ofs = 0
     while (j < tokens.length) {
       const token = tokens[j]
       if (!token) break
@@ -139,7 +140,13 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
       }
 
       // A connector between two name words (`Bank of America`, `Ludwig van Beethoven`).
-      if (connectors.has(next.lower) && !next.cap) {
+      // At most one `of`, and only after one word or a keyword (`Bank of America`,
+      // `Department of Justice`, `Battle of Gettysburg`), never `Division of the IV Corps of …`.
+      const ofOk =
+        next.lower !== 'of' ||
+        (ofs === 0 && (j === i || isKeyword(token.lower, lex)))
+      if (connectors.has(next.lower) && !next.cap && ofOk) {
+        if (next.lower === 'of') ofs++
         const after = tokens[j + 2]
         let k = j + 2
         // `of the`
@@ -183,6 +190,10 @@ function matchKnown(tokens: Array<Token>, i: number, lex: Lexicon): number {
   }
 
   return found
+}
+
+function isKeyword(word: string, lex: Lexicon): boolean {
+  return lex.orgWords.has(word) || lex.placeWords.has(word) || lex.otherWords.has(word) || lex.titles.has(word)
 }
 
 function isNameish(token: Token, inHeadline: boolean, lex: Lexicon, lowerSeen: Set<string>): boolean {
@@ -252,8 +263,55 @@ function splitRun(
   }
 
   if (!role) {
+    // Descriptors before a given name (`Senior Kory Lichtensteiger`, `County Coroner Ann Wills`):
+    // common words, then a given name and at least one more name word.
+    for (let p = nameStart + 1; p < last; p++) {
+      const token = tokens[p]
+      if (!token || !lex.given.has(token.lower)) continue
+      let descriptor = true
+      for (let q = nameStart; q < p; q++) {
+        const word = tokens[q]?.lower ?? ''
+        if (!lex.common.has(word) && !isKeyword(word, lex)) descriptor = false
+      }
+
+      if (descriptor) {
+        const words: Array<string> = []
+        for (let q = nameStart; q < p; q++) words.push(tokens[q]?.text ?? '')
+        role = words.join(' ')
+        nameStart = p
+      }
+
+      break
+    }
+  }
+
+  if (!role) {
     const modifier = roleModifier(tokens, first)
     if (modifier === 'the late' || modifier === 'late') role = modifier
+  }
+
+  // A demonym before other words (`Japanese punk band`, `Danish-German`) is its own mention,
+  // unless the whole is a known name or ends in a keyword (`British Museum`).
+  const head = tokens[nameStart]
+  if (!role && head && nameStart < last && lex.demonyms.has(head.lower)) {
+    const tail = tokens[last]?.lower ?? ''
+    let key = ''
+    for (let k = nameStart; k <= last; k++) key += (key ? ' ' : '') + (tokens[k]?.lower ?? '')
+    if (!lex.known.has(key) && !isKeyword(tail, lex)) {
+      out.push({
+        first: nameStart,
+        last: nameStart,
+        start: head.start,
+        end: head.end,
+        kind: 'other',
+        role: undefined,
+        canonical: undefined,
+        sentInitial: head.sentStart || inHeadline,
+        words: [head.text]
+      })
+      out.push(...splitRun(tokens, nameStart + 1, last, lex, inHeadline))
+      return out
+    }
   }
 
   const startToken = tokens[nameStart]
@@ -325,7 +383,7 @@ function classify(tokens: Array<Token>, first: number, last: number, lex: Lexico
   const firstWord = firstToken.lower
   const count = last - first + 1
   if (count > 1) {
-    if (lex.otherWords.has(lastWord) || lex.otherWords.has(firstWord)) return 'other'
+    if (lex.otherWords.has(lastWord) || lex.otherWords.has(firstWord) || lastWord === 'day') return 'other'
     if (lex.orgWords.has(lastWord) || lex.orgWords.has(lastToken.lower)) return 'organization'
     if (lex.placeWords.has(lastWord) || lex.placeWords.has(lastToken.lower)) return 'place'
     if (['university', 'bank', 'department', 'ministry', 'house', 'council', 'church', 'college', 'school', 'institute'].includes(firstWord)) return 'organization'
@@ -336,10 +394,13 @@ function classify(tokens: Array<Token>, first: number, last: number, lex: Lexico
     if (/^\p{Lu}\.$/u.test(firstToken.text) && count <= 4) return 'person'
     // Known places as the last word (`Greater London`), or a demonym as the first (`Japanese Army`).
     if (lex.known.get(lastWord) === 'place' && count <= 3) return 'place'
+    for (let k = first + 1; k < last; k++) if (lex.otherWords.has(tokens[k]?.lower ?? '')) return 'other'
     return undefined
   }
 
   if (lex.demonyms.has(firstWord)) return 'other'
+  // Nationalities, languages, peoples, religions (`Polish`, `Danes`, `Catholicism`).
+  if (/(ish|ese|ans|ity|ism|ic|ics)$/.test(firstWord) && !firstToken.upper && !lex.surnames.has(firstWord)) return 'other'
   if (lex.given.has(firstWord) || lex.surnames.has(firstWord)) return 'person'
   return undefined
 }
@@ -416,7 +477,9 @@ function resolve(
     }
   }
 
+  const weak = new Set<number>()
   for (const candidate of candidates) {
+    let isWeak = false
     let kind = candidate.kind
     let name: string | undefined
     const single = candidate.words.length === 1
@@ -450,15 +513,12 @@ function resolve(
     }
 
     if (kind === undefined) {
-      if (single) {
-        const known = lex.known.get(lower)
-        if (known) kind = known
-        else if (candidate.sentInitial && !capMid.has(lower) && !partOfMulti.has(lower)) continue
-        else if (lex.demonyms.has(lower)) kind = 'other'
-        else kind = tokens[candidate.first]?.upper ? 'organization' : 'organization'
-      } else {
-        kind = 'organization'
+      if (single && candidate.sentInitial && !lex.known.has(lower) && !capMid.has(lower) && !partOfMulti.has(lower)) {
+        continue
       }
+
+      kind = fallbackKind(candidate, tokens, lex)
+      isWeak = true
     }
 
     if (candidate.role && !candidate.role.endsWith('late') && kind !== 'person' && single) kind = 'person'
@@ -481,7 +541,21 @@ function resolve(
       name: name ?? word
     }
     if (candidate.role) mention.role = candidate.role
+    if (isWeak) weak.add(mentions.length)
     mentions.push(mention)
+  }
+
+  // A name typed only by default takes the type it has elsewhere in the document.
+  if (weak.size > 0) {
+    const strong = new Map<string, MentionType>()
+    mentions.forEach((mention, index) => {
+      if (!weak.has(index)) strong.set(mention.text.toLowerCase(), mention.type)
+    })
+    for (const index of weak) {
+      const mention = mentions[index]
+      const type = mention && strong.get(mention.text.toLowerCase())
+      if (mention && type) mention.type = type
+    }
   }
 
   mentions.sort((a, b) => a.start - b.start || b.end - a.end)
@@ -546,6 +620,42 @@ function splitJoinedNames(candidates: Array<Candidate>, tokens: Array<Token>): A
 
   return out
 }
+
+const placePrepositions = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'outside', 'across', 'towards', 'toward', 'throughout', 'via'])
+const placeSuffix = /(ville|burg|burgh|bourg|ton|ford|field|land|stan|shire|mouth|port|wood|grad|pur|abad|polis|ia|sk|berg|dorf|heim|haven|minster|chester|caster|cester|by|thorpe|worth)$/
+const quoteChars = new Set(['"', '“', '”', "'", '‘', '’', '«', '»'])
+
+/**
+ * Type of a name that no gazetteer, keyword or given name decides: quotes make a work, a place
+ * preposition or a place-like ending makes a place, acronyms are organizations, two or three
+ * plain name words are a person.
+ */
+function fallbackKind(candidate: Candidate, tokens: Array<Token>, lex: Lexicon): Kind {
+  const firstToken = tokens[candidate.first]
+  const before = tokens[candidate.first - 1]
+  const after = tokens[candidate.last + 1]
+  const single = candidate.words.length === 1
+  const lower = (candidate.words[0] ?? '').toLowerCase()
+  const lastLower = (candidate.words.at(-1) ?? '').toLowerCase()
+  if (single) {
+    const known = lex.known.get(lower)
+    if (known) return known
+    if (lex.demonyms.has(lower)) return 'other'
+  }
+
+  if (before && after && quoteChars.has(before.text) && (quoteChars.has(after.text) || after.text === ',')) return 'other'
+  if (firstToken && !firstToken.sentStart && lower === 'the') return 'other'
+  if (firstToken?.upper && single) return 'organization'
+  if (before && placePrepositions.has(before.lower) && !before.cap) return 'place'
+  if (placeSuffix.test(lastLower)) return 'place'
+  if (!single && candidate.words.length <= 3 && candidate.words.every((word) => !lex.common.has(word.toLowerCase()))) {
+    return 'person'
+  }
+
+  return single ? fallbackSingle : 'organization'
+}
+
+let fallbackSingle: Kind = (process.env['FB'] as Kind | undefined) ?? 'organization'
 
 function overlapsAny(ranges: ReadonlyArray<ExcludedRange>, start: number, end: number): boolean {
   for (const range of ranges) if (range.start < end && range.end > start) return true
