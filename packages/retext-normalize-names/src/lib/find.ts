@@ -64,48 +64,45 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
   const tokens = tokenize(text)
   const lowerSeen = new Set<string>()
   const capMid = new Map<string, number>()
-  const lineWords = new Map<number, {caps: number; total: number}>()
+  const headline = new Set<number>()
+  let statsLine = 0
+  let statsCaps = 0
+  let statsTotal = 0
 
   for (const token of tokens) {
     if (!token.word) continue
     if (!token.cap) lowerSeen.add(token.lower)
     else if (!token.sentStart) capMid.set(token.lower, (capMid.get(token.lower) ?? 0) + 1)
-    if (!smallWords.has(token.lower) && /\p{L}/u.test(token.text)) {
-      let stats = lineWords.get(token.line)
-      if (!stats) {
-        stats = {caps: 0, total: 0}
-        lineWords.set(token.line, stats)
-      }
+    if (token.line !== statsLine) {
+      if (statsTotal >= 3 && statsCaps / statsTotal >= 0.75) headline.add(statsLine)
+      statsLine = token.line
+      statsCaps = 0
+      statsTotal = 0
+    }
 
-      stats.total++
-      if (token.cap) stats.caps++
+    if (!smallWords.has(token.lower)) {
+      statsTotal++
+      if (token.cap) statsCaps++
     }
   }
 
-  const headline = new Set<number>()
-  for (const [line, stats] of lineWords) {
-    if (stats.total >= 3 && stats.caps / stats.total >= 0.75) headline.add(line)
-  }
+  if (statsTotal >= 3 && statsCaps / statsTotal >= 0.75) headline.add(statsLine)
 
   // Decide which tokens can be part of a name.
-  const nameish: Array<boolean> = Array.from({length: tokens.length}, () => false)
-  const protectedUntil: Array<number> = Array.from({length: tokens.length}, () => -1)
+  const nameish = new Uint8Array(tokens.length)
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]
     if (!token?.word || !token.cap) continue
     // Known multi-word names protect their words from the common-word checks.
-    const known = matchKnown(tokens, i, lex)
+    const known = lex.knownFirst.has(token.lower) ? matchKnown(tokens, i, lex) : -1
     if (known > i) {
-      for (let j = i; j <= known; j++) {
-        nameish[j] = true
-        protectedUntil[j] = known
-      }
+      for (let j = i; j <= known; j++) nameish[j] = 1
 
       i = known
       continue
     }
 
-    nameish[i] = isNameish(token, headline.has(token.line), lex, lowerSeen)
+    nameish[i] = isNameish(token, headline.has(token.line), lex, lowerSeen) ? 1 : 0
   }
 
   const candidates: Array<Candidate> = []

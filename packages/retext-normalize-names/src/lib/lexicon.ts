@@ -19,6 +19,8 @@ export interface Lexicon {
   common: Set<string>
   /** Known multi-word or single-word names, lowercased, with their kind. */
   known: Map<string, Kind>
+  /** First words of known multi-word names. */
+  knownFirst: Set<string>
   /** Canonical spellings of known names (aliases like `U.S.`), lowercased key. */
   canonical: Map<string, string>
   /** Titles and honorifics (lowercased, tokens joined by a space) to normalized role. */
@@ -757,7 +759,14 @@ export function lexicon(): Lexicon {
   const nicknames = new Map<string, string>()
   for (const [nick, formal] of nicknamePairs) nicknames.set(nick, formal)
 
+  const knownFirst = new Set<string>()
+  for (const key of known.keys()) {
+    const space = key.search(/[ ,]/)
+    if (space > 0) knownFirst.add(key.slice(0, space))
+  }
+
   cache = {
+    knownFirst,
     given,
     surnames,
     common,

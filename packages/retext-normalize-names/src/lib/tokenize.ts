@@ -90,8 +90,32 @@ const quotes = new Set(['"', '“', '«', '„'])
 const openers = new Set(['"', '“', '‘', "'", '(', '[', '«', '„', '*', '-', '—', '–', '•'])
 
 function isCap(text: string): boolean {
-  const first = text.charAt(0)
-  return upperRe.test(first)
+  const code = text.charCodeAt(0)
+  if (code < 128) return code >= 65 && code <= 90
+  return upperRe.test(text.charAt(0))
+}
+
+/** Whether all letters are uppercase and there are at least two. */
+function isUpper(text: string): boolean {
+  let letters = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code >= 97 && code <= 122) return false
+    if (code >= 65 && code <= 90) letters++
+    else if (code >= 128) {
+      const char = text.charAt(i)
+      if (lowerRe.test(char)) return false
+      if (upperRe.test(char)) letters++
+    }
+  }
+
+  return letters > 1
+}
+
+function isLetterStart(text: string): boolean {
+  const code = text.charCodeAt(0)
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+  return letterRe.test(text.charAt(0))
 }
 
 /**
@@ -119,11 +143,12 @@ export function tokenize(text: string): Array<Token> {
 
     if (newline) sentStart = true
     pendingNewline = newline
-    const word = letterRe.test(value.charAt(0))
+    const word = isLetterStart(value)
 
     if (!word) {
       // Punctuation (or a digit-initial token).
-      const isDigit = !letterRe.test(value) && /\p{N}/u.test(value.charAt(0))
+      const code = value.charCodeAt(0)
+      const isDigit = code >= 48 && code <= 57
       tokens.push({
         start,
         end: start + value.length,
@@ -147,7 +172,7 @@ export function tokenize(text: string): Array<Token> {
 
     // Split hyphenated words where the case changes (`event-Beverly`, `Mosley-for`,
     // `anti-Trump`), but keep `Jean-Pierre`, `jet-setted`, `al-Assad`.
-    if (value.includes('-')) {
+    if (value.length > 2 && value.includes('-')) {
       const parts = value.split('-')
       let offset = start
       let current = parts[0] ?? ''
@@ -180,7 +205,9 @@ export function tokenize(text: string): Array<Token> {
     let end = start + value.length
     let possessive = false
     // Possessive.
-    if (value.length > 2 && /['’]s$/.test(value) && isCap(value)) {
+    const lastCode = value.charCodeAt(value.length - 1)
+    const apostrophe = value.charCodeAt(value.length - 2)
+    if (value.length > 2 && lastCode === 115 && (apostrophe === 39 || apostrophe === 8217) && isCap(value)) {
       value = value.slice(0, -2)
       end -= 2
       possessive = true
@@ -202,16 +229,17 @@ export function tokenize(text: string): Array<Token> {
       }
     }
 
-    const letters = value.replace(/[^\p{L}]/gu, '')
-    const particle = value.includes('-') && particles.has(value.slice(0, value.indexOf('-')).toLowerCase())
+    const cap = isCap(value)
+    const dash = cap ? -1 : value.indexOf('-')
+    const particle = dash > 0 && particles.has(value.slice(0, dash).toLowerCase())
     tokens.push({
       start,
       end,
       text: value,
-      lower: value.toLowerCase(),
+      lower: cap ? value.toLowerCase() : value,
       word: true,
-      cap: isCap(value) || (particle && isCap(value.slice(value.indexOf('-') + 1))),
-      upper: letters.length > 1 && !lowerRe.test(letters),
+      cap: cap || (particle && isCap(value.slice(dash + 1))),
+      upper: cap && isUpper(value),
       sentStart,
       newline: pendingNewline,
       possessive,
@@ -222,6 +250,12 @@ export function tokenize(text: string): Array<Token> {
     sentStart = false
     // An abbreviation period ends the sentence when a line break or a capitalized common word follows;
     // the finder decides on the next word, so only a line break matters here.
-    if (abbr && /^\s*\n/.test(text.slice(end, end + 4))) sentStart = true
+    if (abbr) {
+      for (let i = end; i < end + 4 && i < text.length; i++) {
+        const code = text.charCodeAt(i)
+        if (code === 10) sentStart = true
+        if (code !== 32 && code !== 9 && code !== 13) break
+      }
+    }
   }
 }
