@@ -74,7 +74,7 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
     if (!token.cap) lowerSeen.add(token.lower)
     else if (!token.sentStart) capMid.set(token.lower, (capMid.get(token.lower) ?? 0) + 1)
     if (token.line !== statsLine) {
-      if (statsTotal >= 3 && statsCaps / statsTotal >= 0.75) headline.add(statsLine)
+      if (statsTotal >= 3 && statsCaps / statsTotal >= 0.9) headline.add(statsLine)
       statsLine = token.line
       statsCaps = 0
       statsTotal = 0
@@ -86,7 +86,7 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
     }
   }
 
-  if (statsTotal >= 3 && statsCaps / statsTotal >= 0.75) headline.add(statsLine)
+  if (statsTotal >= 3 && statsCaps / statsTotal >= 0.9) headline.add(statsLine)
 
   // Decide which tokens can be part of a name.
   const nameish = new Uint8Array(tokens.length)
@@ -148,6 +148,8 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
         let k = j + 2
         // `of the`
         if (after && after.lower === 'the' && next.lower === 'of') k = j + 3
+        // `de la`, `van der`, `bin al`
+        else if (after && !after.cap && connectors.has(after.lower) && next.lower !== 'of') k = j + 3
         const target = tokens[k]
         if (target && nameish[k] && target.line === token.line && !target.sentStart) {
           j = k
@@ -233,7 +235,15 @@ function splitRun(
     if (!title) continue
     const [titleEnd, normal] = title
     const after = tokens[titleEnd + 1]
-    if (titleEnd < last && after && lex.common.has(after.lower) && !lex.given.has(after.lower) && !lex.surnames.has(after.lower)) {
+    const abbreviated = normal !== tokens[titleEnd]?.text || tokens[titleEnd]?.text.endsWith('.')
+    if (
+      !abbreviated &&
+      titleEnd < last &&
+      after &&
+      lex.common.has(after.lower) &&
+      !lex.given.has(after.lower) &&
+      !lex.surnames.has(after.lower)
+    ) {
       continue
     }
 
@@ -387,6 +397,7 @@ function classify(tokens: Array<Token>, first: number, last: number, lex: Lexico
     if (['lake', 'mount', 'mt.', 'fort', 'camp', 'cape', 'port', 'gulf', 'isle', 'city', 'county', 'province', 'state'].includes(firstWord)) return 'place'
     if (['battle', 'siege', 'treaty', 'war', 'operation'].includes(firstWord)) return 'other'
     if (lex.given.has(firstWord) || lex.known.get(firstWord) === 'person') return 'person'
+    if (firstWord.includes('-') && lex.given.has(firstWord.slice(0, firstWord.indexOf('-')))) return 'person'
     if (lex.surnames.has(lastWord) && count <= 4) return 'person'
     if (/^\p{Lu}\.$/u.test(firstToken.text) && count <= 4) return 'person'
     // Known places as the last word (`Greater London`), or a demonym as the first (`Japanese Army`).
@@ -396,8 +407,6 @@ function classify(tokens: Array<Token>, first: number, last: number, lex: Lexico
   }
 
   if (lex.demonyms.has(firstWord)) return 'other'
-  // Nationalities, languages, peoples, religions (`Polish`, `Danes`, `Catholicism`).
-  if (/(ish|ese|ans|ity|ism|ic|ics)$/.test(firstWord) && !firstToken.upper && !lex.surnames.has(firstWord)) return 'other'
   if (lex.given.has(firstWord) || lex.surnames.has(firstWord)) return 'person'
   return undefined
 }
@@ -488,7 +497,18 @@ function resolve(
       const short = words.length === 1 || (words.length === 2 && /^\p{Lu}\.$/u.test(words[1] ?? ''))
       if (short && words[0]) {
         const matches = shortMatches(words, byPart)
-        if (matches.length === 1) {
+        const before = tokens[candidate.first - 1]
+        if (
+          matches.length === 0 &&
+          words.length === 1 &&
+          !candidate.role &&
+          before &&
+          !before.cap &&
+          placePrepositions.has(before.lower)
+        ) {
+          // `in Sydney`, `at Everett`: a lone given name after a place preposition is a place.
+          kind = 'place'
+        } else if (matches.length === 1) {
           kind = 'person'
           name = matches[0]
         } else if (matches.length > 1) {
@@ -642,10 +662,19 @@ function fallbackKind(candidate: Candidate, tokens: Array<Token>, lex: Lexicon):
 
   if (before && after && quoteChars.has(before.text) && (quoteChars.has(after.text) || after.text === ',')) return 'other'
   if (firstToken && !firstToken.sentStart && lower === 'the') return 'other'
+  // Nationalities, languages, peoples, religions (`Polish`, `Danes`, `Catholicism`).
+  if (single && !firstToken?.upper && /(ish|ese|ans|ity|ism|ic|ics)$/.test(lower) && !lex.surnames.has(lower)) {
+    return 'other'
+  }
+
   if (firstToken?.upper && single) return 'organization'
   if (before && placePrepositions.has(before.lower) && !before.cap) return 'place'
   if (placeSuffix.test(lastLower)) return 'place'
-  if (!single && candidate.words.length <= 3 && candidate.words.every((word) => !lex.common.has(word.toLowerCase()))) {
+  if (
+    !single &&
+    candidate.words.length <= 3 &&
+    candidate.words.every((word) => /^\p{Lu}[\p{Ll}\p{M}'’.-]*[\p{Ll}.]$/u.test(word) && !lex.common.has(word.toLowerCase()))
+  ) {
     return 'person'
   }
 

@@ -207,7 +207,12 @@ export function tokenize(text: string): Array<Token> {
     // Possessive.
     const lastCode = value.charCodeAt(value.length - 1)
     const apostrophe = value.charCodeAt(value.length - 2)
-    if (value.length > 2 && lastCode === 115 && (apostrophe === 39 || apostrophe === 8217) && isCap(value)) {
+    if (
+      value.length > 2 &&
+      (lastCode === 115 || (lastCode === 83 && isUpper(value))) &&
+      (apostrophe === 39 || apostrophe === 8217) &&
+      isCap(value)
+    ) {
       value = value.slice(0, -2)
       end -= 2
       possessive = true
