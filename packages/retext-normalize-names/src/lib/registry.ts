@@ -79,6 +79,8 @@ export class NameRegistry {
   readonly #variants: Array<Variant> = []
   readonly #byKey = new Map<string, number>()
   readonly #documents: Array<StoredDocument> = []
+  /** Number of documents each name occurs in: names in very many documents are no evidence. */
+  readonly #frequency = new Map<string, number>()
   readonly #maxBlock: number
   readonly #maxContext: number
 
@@ -108,6 +110,7 @@ export class NameRegistry {
     const stored: StoredDocument = {id: documentId, mentions: mentions.map((m) => ({...m})), variants: []}
     const names = new Set<string>()
     for (const mention of mentions) names.add(normalize(mention.name))
+    for (const name of names) this.#frequency.set(name, (this.#frequency.get(name) ?? 0) + 1)
     const seen = new Map<string, number>()
 
     for (const mention of stored.mentions) {
@@ -117,10 +120,12 @@ export class NameRegistry {
       }
 
       const key = normalize(mention.name)
-      let index = this.#byKey.get(key)
+      // A lone given name or surname says little outside its article: one variant per document.
+      const lookup = key.includes(' ') ? key : documentId + '\u0000' + key
+      let index = this.#byKey.get(lookup)
       if (index === undefined) {
         index = this.#variants.length
-        this.#byKey.set(key, index)
+        this.#byKey.set(lookup, index)
         this.#variants.push({
           key,
           words: key.split(' '),
@@ -167,6 +172,9 @@ export class NameRegistry {
   resolve(): Map<string, RegistryDocument> {
     const variants = this.#variants
     const lex = lexicon()
+    const frequency = this.#frequency
+    const limit = Math.max(50, this.#documents.length / 100)
+    const informative = (name: string) => (frequency.get(name) ?? 0) <= limit
     for (const variant of variants) {
       variant.parent = variants.indexOf(variant)
       variant.evidence = undefined
@@ -215,7 +223,7 @@ export class NameRegistry {
           const a = variants[block[i] ?? -1]
           const b = variants[block[j] ?? -1]
           if (!a || !b) continue
-          const evidence = compareFull(a, b, lex.nicknames)
+          const evidence = compareFull(a, b, lex.nicknames, informative)
           if (evidence) union(block[i] ?? 0, block[j] ?? 0, evidence)
         }
       }
@@ -242,7 +250,7 @@ export class NameRegistry {
         if (!full) continue
         const nameEvidence = compareSingle(word, full.words, lex.nicknames)
         if (!nameEvidence) continue
-        const context = compareContext(variant, full)
+        const context = compareContext(variant, full, informative)
         if (context.score === 0) continue
         const score = context.score
         if (!best || score > best.score) {
@@ -439,7 +447,12 @@ function compareGiven(a: string, b: string, nicknames: Map<string, string>): Arr
   return spelling(a, b)
 }
 
-function compareFull(a: Variant, b: Variant, nicknames: Map<string, string>): Array<string> | undefined {
+function compareFull(
+  a: Variant,
+  b: Variant,
+  nicknames: Map<string, string>,
+  informative: (name: string) => boolean
+): Array<string> | undefined {
   const [shortV, longV] = a.words.length <= b.words.length ? [a, b] : [b, a]
   const given = compareGiven(shortV.words[0] ?? '', longV.words[0] ?? '', nicknames)
   if (!given) return undefined
@@ -456,7 +469,7 @@ function compareFull(a: Variant, b: Variant, nicknames: Map<string, string>): Ar
 
   const evidence = [...given, ...surname]
   if (middleLong.length > middleShort.length) evidence.push(`middle name (${longV.key} / ${shortV.key})`)
-  const context = compareContext(a, b)
+  const context = compareContext(a, b, informative)
   if (context.disagree) return undefined
   // A spelling difference needs support from the context; a middle name, a nickname or an
   // initial needs only that the contexts do not disagree.
@@ -473,13 +486,17 @@ function compareSingle(word: string, full: Array<string>, nicknames: Map<string,
   return undefined
 }
 
-function compareContext(a: Variant, b: Variant): {score: number; disagree: boolean; evidence: Array<string>} {
+function compareContext(
+  a: Variant,
+  b: Variant,
+  informative: (name: string) => boolean
+): {score: number; disagree: boolean; evidence: Array<string>} {
   const evidence: Array<string> = []
   const shared: Array<string> = []
   const [small, large] = a.context.size <= b.context.size ? [a, b] : [b, a]
   for (const name of small.context.keys()) {
     if (name === a.key || name === b.key) continue
-    if (large.context.has(name)) shared.push(name)
+    if (large.context.has(name) && informative(name)) shared.push(name)
   }
 
   if (shared.length > 0) evidence.push('co-mentioned: ' + shared.slice(0, 5).join(', '))
