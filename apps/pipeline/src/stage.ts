@@ -1,1 +1,317 @@
-export {}
+/**
+ * One stage of the pipeline, run by turbo as `node dist/stage.js <stage>`.
+ *
+ * Reads its configuration from `COPYDESK_STAGE_<STAGE>` (set by the CLI and
+ * declared in turbo.json, so it is part of the task hash), reads the layers of
+ * the stages before it from `.work/`, and writes its own layer and manifest.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import {createInterface} from 'node:readline'
+import {summarizeEntities, type DocumentRecord, type IngestData, type Mention, type RecordMessage} from '@copydesk/document'
+import {ingest} from '@copydesk/ingest'
+import {DocumentCache} from './lib/cache.js'
+import {sha256} from './lib/hash.js'
+import {stageKey} from './lib/keys.js'
+import {JsonlWriter, readJsonl, type LayerRecord} from './lib/layers.js'
+import {readManifest, writeManifest, type Manifest, type StageStats} from './lib/manifest.js'
+import {cacheDir, stageEnv, stageNames, workDir, type StageName} from './lib/paths.js'
+import {progressReporter} from './lib/progress-events.js'
+import {concurrency, createExecutor, windowPerThread} from './lib/executor.js'
+import {codeVersion} from './lib/version.js'
+import {documentStages, exportStage} from './stages/index.js'
+import type {StageConfig, StageDocument} from './stages/types.js'
+
+/** A line of the ingest layer. */
+interface IngestRecord {
+  id: string
+  text: string
+  data: IngestData
+  messages: Array<RecordMessage>
+}
+
+/** A line of the error report. */
+export interface ErrorRecord {
+  id: string
+  path: string
+  line?: number
+  ruleId: string
+  reason: string
+}
+
+function fail(message: string): never {
+  process.stderr.write(`copydesk: ${message}\n`)
+  process.exit(1)
+}
+
+function previous(stage: StageName): StageName | undefined {
+  const index = stageNames.indexOf(stage)
+  return index > 0 ? stageNames[index - 1] : undefined
+}
+
+function emptyStats(): StageStats {
+  return {read: 0, processed: 0, cached: 0, failed: 0, messages: {}, ms: 0}
+}
+
+function countMessages(stats: StageStats, messages: ReadonlyArray<RecordMessage>): void {
+  for (const message of messages) stats.messages[message.ruleId] = (stats.messages[message.ruleId] ?? 0) + 1
+}
+
+async function runIngest(config: StageConfig, dir: string, stats: StageStats): Promise<Manifest['files']> {
+  const layer = new JsonlWriter(path.join(dir, 'layer.jsonl'))
+  const errors = new JsonlWriter(path.join(dir, 'errors.jsonl'))
+  const report = progressReporter('ingest')
+  const ids = new Map<string, number>()
+  const inputs = config.inputs as Array<string>
+  for await (const file of ingest(inputs, config.options)) {
+    stats.read++
+    const data = file.data.ingest
+    const fatal = file.messages.find((message) => message.fatal === true)
+    if (!data || fatal) {
+      stats.failed++
+      const error: ErrorRecord = {
+        id: data?.id ?? String(file.path),
+        path: data?.source.path ?? String(file.path),
+        ruleId: fatal?.ruleId ?? 'unreadable',
+        reason: fatal?.reason ?? 'The document could not be read'
+      }
+      if (data?.source.line !== undefined) error.line = data.source.line
+      await errors.write(error)
+      continue
+    }
+
+    const messages = file.messages.map((message) => ({
+      ruleId: message.ruleId ?? 'unknown',
+      source: message.source ?? 'copydesk-ingest',
+      reason: message.reason,
+      severity: message.fatal === false ? ('warning' as const) : ('info' as const)
+    }))
+    // Ids join the outputs: keep them unique, and say so when one is repeated.
+    const seen = ids.get(data.id) ?? 0
+    ids.set(data.id, seen + 1)
+    if (seen > 0) {
+      const id = `${data.id}~${seen + 1}`
+      messages.push({
+        ruleId: 'duplicate-id',
+        source: 'copydesk-pipeline',
+        reason: `Id \`${data.id}\` is used by an earlier document; this one is \`${id}\``,
+        severity: 'warning'
+      })
+      data.id = id
+    }
+
+    if (data.duplicateOf) stats.duplicates = (stats.duplicates ?? 0) + 1
+    countMessages(stats, messages)
+    stats.processed++
+    const record: IngestRecord = {id: data.id, text: String(file.value), data, messages}
+    await layer.write(record)
+    report(stats.read)
+  }
+
+  report(stats.read, true)
+  return [await layer.close(), await errors.close()]
+}
+
+/** Read the ingest layer and the given upstream layers in step, as raw lines and parsed records. */
+async function* readLayers(
+  stages: ReadonlyArray<StageName>
+): AsyncGenerator<{lines: Array<string>; records: Array<LayerRecord>}> {
+  // Raw lines, not only parsed records: the per-document cache key hashes them.
+  const iterators = stages.map((stage) =>
+    createInterface({input: fs.createReadStream(path.join(workDir, stage, 'layer.jsonl')), crlfDelay: Infinity})[Symbol.asyncIterator]()
+  )
+  while (true) {
+    const results = await Promise.all(iterators.map((iterator) => iterator.next()))
+    if (results.every((result) => result.done)) return
+    if (results.some((result) => result.done)) fail('stage layers are out of step: re-run with --force')
+    const lines = results.map((result) => result.value as string)
+    yield {lines, records: lines.map((line) => JSON.parse(line) as LayerRecord)}
+  }
+}
+
+function toDocument(records: ReadonlyArray<LayerRecord>, stages: ReadonlyArray<StageName>): StageDocument {
+  const base = records[0] as unknown as IngestRecord
+  const document: StageDocument = {id: base.id, text: base.text, ingest: base.data}
+  for (let index = 1; index < stages.length; index++) {
+    const stage = stages[index]
+    const data = records[index].data
+    if (stage === 'names') document.names = data as NonNullable<StageDocument['names']>
+    else if (stage === 'dates') document.dates = data as NonNullable<StageDocument['dates']>
+    else if (stage === 'link') document.links = data as NonNullable<StageDocument['links']>
+  }
+
+  return document
+}
+
+async function runDocumentStage(
+  name: 'names' | 'dates' | 'link',
+  config: StageConfig,
+  configJson: string,
+  dir: string,
+  stats: StageStats
+): Promise<{files: Manifest['files']; info?: Record<string, unknown>}> {
+  const stage = documentStages[name]
+  const version = codeVersion(stage.packages) + (stage.version ? await stage.version(config) : '')
+  const cache = new DocumentCache(cacheDir(), name)
+  const total = readManifest(workDir, 'ingest')?.stats.processed
+  const report = progressReporter(name, total)
+  const sources: Array<StageName> = ['ingest', ...stage.needs]
+  const corpus = stage.corpus?.(config)
+  const layer = new JsonlWriter(path.join(dir, corpus ? 'layer.raw.jsonl' : 'layer.jsonl'))
+  const executor = createExecutor(name, stage, config, configJson, concurrency())
+  // Results are written in input order: a window of documents is in flight
+  // on the pool while the oldest is awaited.
+  const window: Array<{key: string; cached: boolean; result: Promise<LayerRecord & {failed?: true}>}> = []
+  const limit = concurrency() * windowPerThread
+  const flush = async (): Promise<void> => {
+    const head = window.shift()!
+    const {failed, ...record} = await head.result
+    if (failed) stats.failed++
+    else if (!head.cached) cache.set(head.key, JSON.stringify(record))
+    corpus?.add(record)
+    await layer.write(record)
+    report(stats.cached + stats.processed - window.length)
+  }
+
+  try {
+    for await (const {lines, records} of readLayers(sources)) {
+      stats.read++
+      const key = sha256(`${version}\n${configJson}\n${lines.join('\n')}`)
+      const hit = process.env.COPYDESK_FORCE ? undefined : cache.get(key)
+      if (hit) {
+        stats.cached++
+        window.push({key, cached: true, result: Promise.resolve(JSON.parse(hit) as LayerRecord)})
+      } else {
+        stats.processed++
+        const document = toDocument(records, sources)
+        window.push({
+          key,
+          cached: false,
+          result: executor.run(document).then(
+            (result) => ({id: document.id, data: result.data, messages: result.messages}),
+            // One document that breaks the stage must not stop the corpus:
+            // it goes on without this stage's data, with an error message.
+            (error: unknown) => ({
+              id: document.id,
+              data: null,
+              failed: true as const,
+              messages: [
+                {
+                  ruleId: 'stage-failed',
+                  source: 'copydesk-pipeline',
+                  reason: `The ${name} stage failed on this document: ${error instanceof Error ? error.message : String(error)}`,
+                  severity: 'error' as const
+                }
+              ]
+            })
+          )
+        })
+      }
+
+      if (window.length >= limit) await flush()
+    }
+
+    while (window.length > 0) await flush()
+  } finally {
+    await executor.close()
+    cache.close()
+  }
+
+  let file = await layer.close()
+  if (corpus) {
+    const final = new JsonlWriter(path.join(dir, 'layer.jsonl'))
+    for await (const record of readJsonl<LayerRecord>(layer.file)) await final.write(corpus.apply(record))
+    fs.rmSync(layer.file)
+    file = await final.close()
+  }
+
+  for await (const record of readJsonl<LayerRecord>(path.join(dir, 'layer.jsonl'))) countMessages(stats, record.messages)
+  report(stats.read, true)
+  const result: {files: Manifest['files']; info?: Record<string, unknown>} = {files: [file]}
+  if (stage.info) result.info = await stage.info(config)
+  return result
+}
+
+async function* records(stats: StageStats): AsyncGenerator<DocumentRecord> {
+  const total = readManifest(workDir, 'ingest')?.stats.processed
+  const report = progressReporter('export', total)
+  const kb = readManifest(workDir, 'link')?.info?.kb
+  for await (const {records: layers} of readLayers(['ingest', 'names', 'dates', 'link'])) {
+    const [base, names, dates, links] = layers as [IngestRecord, LayerRecord, LayerRecord, LayerRecord]
+    const data = base.data
+    const entities = (links.data as {entities?: Record<string, Mention['entity']>}).entities ?? {}
+    const mentions: Array<Mention> = ((names.data as {mentions?: Array<Omit<Mention, 'entity'>>}).mentions ?? []).map(
+      (mention) => ({...mention, entity: entities[mention.id] ?? null})
+    )
+    const messages = [...base.messages, ...names.messages, ...dates.messages, ...links.messages]
+    countMessages(stats, messages)
+    const record: DocumentRecord = {
+      id: data.id,
+      title: data.title,
+      url: data.url,
+      outlet: data.outlet,
+      published: data.published,
+      text: base.text,
+      excluded: data.excluded,
+      mentions,
+      dates: (dates.data as {dates?: DocumentRecord['dates']}).dates ?? [],
+      entities: summarizeEntities(mentions, data.title),
+      messages,
+      authors: data.authors,
+      language: data.language,
+      source: data.source
+    }
+    if (data.publishedSource) record.publishedSource = data.publishedSource
+    if (data.duplicateOf !== undefined) record.duplicateOf = data.duplicateOf
+    if (typeof kb === 'string') record.kb = kb
+    stats.read++
+    stats.processed++
+    report(stats.read)
+    yield record
+  }
+
+  report(stats.read, true)
+}
+
+async function main(): Promise<void> {
+  const name = process.argv[2] as StageName
+  if (!stageNames.includes(name)) fail(`unknown stage \`${String(name)}\`, expected one of ${stageNames.join(', ')}`)
+  const configJson = process.env[stageEnv(name)]
+  if (!configJson) fail(`no configuration in ${stageEnv(name)}: run stages through \`pnpm pipeline run\``)
+  const config = JSON.parse(configJson) as StageConfig
+  const before = previous(name)
+  const upstream = before ? readManifest(workDir, before) : undefined
+  if (before && !upstream) fail(`the ${before} stage left no manifest: re-run with --force`)
+  const key = stageKey(configJson, upstream?.key ?? '')
+  const dir = path.join(workDir, name)
+  // Turbo never deletes stale outputs: start from an empty folder.
+  fs.rmSync(dir, {recursive: true, force: true})
+  fs.mkdirSync(dir, {recursive: true})
+  const stats = emptyStats()
+  const start = performance.now()
+  let files: Manifest['files']
+  let info: Record<string, unknown> | undefined
+  if (name === 'ingest') {
+    files = await runIngest(config, dir, stats)
+  } else if (name === 'export') {
+    files = await exportStage.run(config, records(stats), dir)
+    // The error report travels with the outputs.
+    fs.copyFileSync(path.join(workDir, 'ingest', 'errors.jsonl'), path.join(dir, 'errors.jsonl'))
+    const errors = fs.readFileSync(path.join(dir, 'errors.jsonl'))
+    files.push({name: 'errors.jsonl', size: errors.length, sha256: sha256(errors)})
+    const ingestStats = readManifest(workDir, 'ingest')?.stats
+    stats.failed = ingestStats?.failed ?? 0
+    info = {formats: config.formats}
+  } else {
+    const result = await runDocumentStage(name, config, configJson, dir, stats)
+    files = result.files
+    info = result.info
+  }
+
+  stats.ms = Math.round(performance.now() - start)
+  const manifest: Manifest = {stage: name, key, files, stats}
+  if (info) manifest.info = info
+  writeManifest(workDir, manifest)
+}
+
+await main()

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// `pnpm bench`: pipeline timings (cold run, unchanged re-run, one article
+// edited) on a generated corpus of 2,000 news-like articles and on the sample
+// corpus, then each package's own benchmark (packages/*/bench/bench.js).
+import {spawnSync} from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {generateCorpus} from './generate-corpus.js'
+
+const app = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const root = path.resolve(app, '..', '..')
+const args = process.argv.slice(2)
+const count = Number(args[args.indexOf('--articles') + 1]) || 2000
+const only = args.includes('--pipeline-only') ? 'pipeline' : args.includes('--packages-only') ? 'packages' : 'all'
+
+function pipeline(argv, env = {}) {
+  const start = performance.now()
+  const result = spawnSync('pnpm', ['-s', 'pipeline', 'run', '--no-progress', ...argv], {
+    cwd: root,
+    encoding: 'utf8',
+    env: {...process.env, ...env}
+  })
+  const ms = performance.now() - start
+  if (result.status !== 0) {
+    process.stderr.write(result.stderr)
+    throw new Error(`pipeline run failed (${result.status})`)
+  }
+  return {ms, stderr: result.stderr}
+}
+
+const fmt = (ms) => (ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(2)} s`)
+
+if (only !== 'packages') {
+  // Make sure everything is built, so the timings measure the pipeline, not tsc.
+  spawnSync('pnpm', ['-s', 'turbo', 'run', 'build', '--output-logs=errors-only'], {cwd: root, stdio: 'inherit'})
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-'))
+  const corpus = path.join(base, 'corpus')
+  const {bytes, files} = generateCorpus(corpus, count)
+  const env = {COPYDESK_CACHE_DIR: path.join(base, 'cache')}
+  const out = path.join(base, 'out')
+  console.log(`# copydesk pipeline bench: ${files} generated articles, ${(bytes / 1e6).toFixed(1)} MB, ${os.cpus().length} cores`)
+  const cold = pipeline(['--input', corpus, '--out', out], env)
+  console.log(`cold run (empty caches):           ${fmt(cold.ms)}  (${(bytes / 1e6 / (cold.ms / 1000)).toFixed(2)} MB/s end to end)`)
+  const warm = pipeline(['--input', corpus, '--out', out], env)
+  const hit = warm.stderr.includes('all 5 stages from the turbo cache')
+  console.log(`unchanged re-run:                  ${fmt(warm.ms)}  (${hit ? 'full turbo cache hit' : 'NOT a full cache hit'}; target < 3 s)`)
+  const victim = path.join(corpus, fs.readdirSync(corpus).sort()[Math.floor(files / 2)])
+  fs.appendFileSync(victim, '\nThe council will meet again next Tuesday, officials said.\n')
+  const edited = pipeline(['--input', corpus, '--out', out], env)
+  const share = (edited.ms / cold.ms) * 100
+  console.log(`one article edited:                ${fmt(edited.ms)}  (${share.toFixed(1)}% of the cold run; target < 10%)`)
+  for (const line of edited.stderr.split('\n').filter((l) => /^\s+(ingest|names|dates|link|export) /.test(l))) {
+    console.log(`   ${line.trim()}`)
+  }
+
+  const sampleOut = path.join(base, 'sample-out')
+  pipeline(['--out', sampleOut], env)
+  const sample = pipeline(['--out', sampleOut], env)
+  const sampleHit = sample.stderr.includes('all 5 stages from the turbo cache')
+  console.log(`sample corpus, unchanged re-run:   ${fmt(sample.ms)}  (${sampleHit ? 'full turbo cache hit' : 'NOT a full cache hit'}; target < 1.5 s)`)
+  fs.rmSync(base, {recursive: true, force: true})
+}
+
+if (only !== 'pipeline') {
+  for (const name of fs.readdirSync(path.join(root, 'packages')).sort()) {
+    const script = path.join(root, 'packages', name, 'bench', 'bench.js')
+    if (!fs.existsSync(script)) continue
+    console.log(`\n# @copydesk/${name}`)
+    const result = spawnSync(process.execPath, [script], {cwd: path.dirname(path.dirname(script)), stdio: 'inherit'})
+    if (result.status !== 0) console.log(`(bench of @copydesk/${name} exited with ${result.status})`)
+  }
+}

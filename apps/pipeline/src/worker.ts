@@ -1,0 +1,20 @@
+/**
+ * A worker thread of the stage pool: sets a stage up once per configuration
+ * and processes the documents it is sent.
+ */
+import type {WorkerTask} from './lib/executor.js'
+import {documentStages} from './stages/index.js'
+import type {StageConfig, StageDocument, StageResult} from './stages/types.js'
+
+const prepared = new Map<string, Promise<(document: StageDocument) => Promise<StageResult>>>()
+
+export default async function work(task: WorkerTask): Promise<StageResult> {
+  const key = `${task.stage}\n${task.configJson}`
+  let process_ = prepared.get(key)
+  if (!process_) {
+    process_ = documentStages[task.stage].setup(JSON.parse(task.configJson) as StageConfig)
+    prepared.set(key, process_)
+  }
+
+  return (await process_)(task.document)
+}
