@@ -16,8 +16,11 @@ export interface RegistryContext {
 
 /** Configuration for `NameRegistry`. */
 export interface NameRegistryOptions {
-  /** Largest candidate block compared pair by pair (default: `500`); larger blocks compare exact keys only. */
-  maxBlock?: number | null | undefined
+  /**
+   * How many neighbours each full name is compared with inside a candidate block, after sorting
+   * the block by surname (default: `50`); bounds the work on very common names.
+   */
+  window?: number | null | undefined
   /** Most co-mentioned names kept per name variant as context (default: `64`). */
   maxContext?: number | null | undefined
 }
@@ -65,7 +68,7 @@ interface StoredDocument {
   variants: Array<number>
 }
 
-const defaults = {maxBlock: 500, maxContext: 64}
+const defaults = {window: 50, maxContext: 64}
 
 /**
  * Collects the mentions of many documents, then clusters spelling variants of one person
@@ -81,21 +84,21 @@ export class NameRegistry {
   readonly #documents: Array<StoredDocument> = []
   /** Number of documents each name occurs in: names in very many documents are no evidence. */
   readonly #frequency = new Map<string, number>()
-  readonly #maxBlock: number
+  readonly #window: number
   readonly #maxContext: number
 
   constructor(options?: Readonly<NameRegistryOptions> | null | undefined) {
-    const maxBlock = options?.maxBlock ?? defaults.maxBlock
+    const window = options?.window ?? defaults.window
     const maxContext = options?.maxContext ?? defaults.maxContext
-    if (!Number.isInteger(maxBlock) || maxBlock < 2) {
-      throw new TypeError('Unexpected `maxBlock` option: expected an integer >= 2')
+    if (!Number.isInteger(window) || window < 1) {
+      throw new TypeError('Unexpected `window` option: expected an integer >= 1')
     }
 
     if (!Number.isInteger(maxContext) || maxContext < 0) {
       throw new TypeError('Unexpected `maxContext` option: expected an integer >= 0')
     }
 
-    this.#maxBlock = maxBlock
+    this.#window = window
     this.#maxContext = maxContext
   }
 
@@ -214,12 +217,14 @@ export class NameRegistry {
       for (const name of variant.context.keys()) push(givenContextBlocks, phonetic(given) + '|' + name, index)
     })
 
-    // Full names against full names.
+    // Full names against full names: within a block, sorted by name, each name is compared with
+    // the next `window` names (sorted neighbourhood), so a huge block costs n × window.
+    const window = this.#window
     for (const block of fullBlocks.values()) {
       if (block.length < 2) continue
-      const size = Math.min(block.length, this.#maxBlock)
-      for (let i = 0; i < size; i++) {
-        for (let j = i + 1; j < size; j++) {
+      if (block.length > window) block.sort((x, y) => sortKey(variants[x]).localeCompare(sortKey(variants[y])))
+      for (let i = 0; i < block.length; i++) {
+        for (let j = i + 1; j < block.length && j <= i + window; j++) {
           const a = variants[block[i] ?? -1]
           const b = variants[block[j] ?? -1]
           if (!a || !b) continue
@@ -347,14 +352,12 @@ export class NameRegistry {
       const vb = variants[rb]
       if (!va || !vb) return
       // Keep the fuller, more frequent name as the root.
-      if (rank(vb) > rank(va)) {
-        va.parent = rb
-        va.evidence ??= evidence
-        variants[a] && (variants[a].evidence ??= evidence)
-      } else {
-        vb.parent = ra
-        vb.evidence ??= evidence
-        variants[b] && (variants[b].evidence ??= evidence)
+      if (rank(vb) > rank(va)) va.parent = rb
+      else vb.parent = ra
+      // The evidence of the merge goes with both names it joined.
+      for (const index of [a, b]) {
+        const variant = variants[index]
+        if (variant) variant.evidence ??= evidence
       }
     }
   }
@@ -367,6 +370,10 @@ export class NameRegistry {
 
 /** Type of mentions the registry reconciles. */
 export const registryTypes: ReadonlyArray<MentionType> = ['person']
+
+function sortKey(variant: Variant | undefined): string {
+  return variant ? (variant.words.at(-1) ?? '') + ' ' + variant.key : ''
+}
 
 function rank(variant: Variant): number {
   // Full forms first, then frequency, then length.
