@@ -534,6 +534,9 @@ function resolve(
         continue
       }
 
+      // A lone capitalized common word (`the Year`, `Station`) is not a name on its own.
+      if (single && !lex.known.has(lower) && (lex.common.has(lower) || functionWords.has(lower))) continue
+
       kind = fallbackKind(candidate, tokens, lex)
       isWeak = true
     }
@@ -638,6 +641,16 @@ function splitJoinedNames(candidates: Array<Candidate>, tokens: Array<Token>): A
   return out
 }
 
+const headCues = new Map<string, Kind>([
+  ...['band', 'group', 'company', 'firm', 'party', 'team', 'club', 'label', 'newspaper', 'magazine', 'agency', 'network', 'airline', 'university', 'school', 'brand', 'channel', 'station', 'regiment', 'division', 'unit', 'organization', 'organisation']
+    .map((word) => [word, 'organization'] as [string, Kind]),
+  ...['river', 'city', 'town', 'village', 'county', 'province', 'state', 'region', 'district', 'island', 'mountain', 'lake', 'valley', 'area', 'neighborhood', 'neighbourhood', 'suburb', 'border', 'coast', 'capital']
+    .map((word) => [word, 'place'] as [string, Kind]),
+  ...['album', 'song', 'single', 'film', 'movie', 'novel', 'book', 'series', 'show', 'game', 'festival', 'award', 'awards', 'tour', 'law', 'act', 'campaign', 'war', 'language', 'people', 'cuisine', 'style']
+    .map((word) => [word, 'other'] as [string, Kind]),
+  ...['said', 'says', 'told', 'added', 'wrote', 'who', 'himself', 'herself', 'died']
+    .map((word) => [word, 'person'] as [string, Kind])
+])
 const placePrepositions = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'outside', 'across', 'towards', 'toward', 'throughout', 'via'])
 const placeSuffix = /(ville|burg|burgh|bourg|ton|ford|field|land|stan|shire|mouth|port|wood|grad|pur|abad|polis|ia|sk|berg|dorf|heim|haven|minster|chester|caster|cester|by|thorpe|worth)$/
 const quoteChars = new Set(['"', '“', '”', "'", '‘', '’', '«', '»'])
@@ -668,10 +681,19 @@ function fallbackKind(candidate: Candidate, tokens: Array<Token>, lex: Lexicon):
   }
 
   if (firstToken?.upper && single) return 'organization'
+  // The common noun right after a name often says what it is (`the Tana river`, `Hollow Men
+  // album`, `Ortiz said`).
+  if (after && after.word && !after.cap) {
+    const cue = headCues.get(after.lower)
+    if (cue) return cue
+  }
+
   if (before && placePrepositions.has(before.lower) && !before.cap) return 'place'
   if (placeSuffix.test(lastLower)) return 'place'
+  const determiner = before?.lower === 'the' && !before.cap
   if (
     !single &&
+    !determiner &&
     candidate.words.length <= 3 &&
     candidate.words.every((word) => /^\p{Lu}[\p{Ll}\p{M}'’.-]*[\p{Ll}.]$/u.test(word) && !lex.common.has(word.toLowerCase()))
   ) {

@@ -633,7 +633,23 @@ const stopList = [
   'correspondent',
   'writer',
   'contributor',
-  'by'
+  'by',
+  'ko',
+  'kos',
+  'tko',
+  'cd',
+  'cds',
+  'ep',
+  'lp',
+  'dvd',
+  'fm',
+  'era',
+  'phd',
+  'mvp',
+  'rbi',
+  'no.',
+  'vol.',
+  'op.'
 ]
 
 const calendarWords = [
