@@ -394,7 +394,7 @@ function classify(tokens: Array<Token>, first: number, last: number, lex: Lexico
     if (lex.orgWords.has(lastWord) || lex.orgWords.has(lastToken.lower)) return 'organization'
     if (lex.placeWords.has(lastWord) || lex.placeWords.has(lastToken.lower)) return 'place'
     if (['university', 'bank', 'department', 'ministry', 'house', 'council', 'church', 'college', 'school', 'institute'].includes(firstWord)) return 'organization'
-    if (['lake', 'mount', 'mt.', 'fort', 'camp', 'cape', 'port', 'gulf', 'isle', 'city', 'county', 'province', 'state'].includes(firstWord)) return 'place'
+    if (['lake', 'mount', 'mt.', 'fort', 'camp', 'cape', 'port', 'gulf', 'isle', 'city', 'county', 'province', 'state', 'river', 'loch', 'glen', 'san', 'santa', 'st.', 'saint', 'north', 'south', 'east', 'west', 'new', 'upper', 'lower', 'greater'].includes(firstWord)) return 'place'
     if (['battle', 'siege', 'treaty', 'war', 'operation'].includes(firstWord)) return 'other'
     if (lex.given.has(firstWord) || lex.known.get(firstWord) === 'person') return 'person'
     if (firstWord.includes('-') && lex.given.has(firstWord.slice(0, firstWord.indexOf('-')))) return 'person'

@@ -404,8 +404,6 @@ const placeExtra = [
   'castle',
   'tower',
   'building',
-  'center',
-  'centre',
   'hall',
   'prison',
   'base',
@@ -769,8 +767,9 @@ export function lexicon(): Lexicon {
   const orgWords = new Set([...Object.keys(model.two.orgWords), ...orgExtra])
   const placeWords = new Set([...Object.keys(model.two.placeWords), ...placeExtra])
   // Words compromise lists that are too generic as the last word of a name.
-  for (const word of ['capital', 'care', 'center', 'centre', 'boys', 'brothers', 'house', 'city']) orgWords.delete(word)
-  for (const word of ['center', 'centre']) placeWords.add(word)
+  for (const word of ['capital', 'care', 'boys', 'brothers', 'house', 'city']) orgWords.delete(word)
+  for (const word of ['center', 'centre']) placeWords.delete(word)
+  for (const word of ['empire', 'brook', 'dock', 'pier', 'wharf', 'glen', 'loch', 'moor', 'fields']) placeWords.add(word)
 
   const nicknames = new Map<string, string>()
   for (const [nick, formal] of nicknamePairs) nicknames.set(nick, formal)
