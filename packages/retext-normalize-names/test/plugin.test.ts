@@ -107,6 +107,22 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('handles datelines, plural titles, a leading `The`, adjectives and all-caps places', () => {
+    const text =
+      'KANO — The Senate of Kano State met on Monday. Sens. Amina Bello and Tunde Vance spoke to Black business owners at the Kano Trade Fair.\n' +
+      'Vice President Ada Obi said Bello had “won the argument.”'
+    const mentions = run(text).data.names?.mentions ?? []
+    expect(brief(mentions)).toEqual([
+      ['KANO', 'place', 'Kano', null],
+      ['Senate of Kano State', 'organization', 'Senate of Kano State', null],
+      ['Amina Bello', 'person', 'Amina Bello', 'Senator'],
+      ['Tunde Vance', 'person', 'Tunde Vance', null],
+      ['Kano Trade Fair', 'other', 'Kano Trade Fair', null],
+      ['Ada Obi', 'person', 'Ada Obi', 'Vice President'],
+      ['Bello', 'person', 'Amina Bello', null]
+    ])
+  })
+
   it('splits names joined by a hyphen or dash to a lowercase word', () => {
     const text = 'The four guests at the summit-Nadia Karim, Leo Brandt and Ivo Petrov-thanked the host.'
     const mentions = run(text).data.names?.mentions ?? []

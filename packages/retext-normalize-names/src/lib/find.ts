@@ -201,7 +201,12 @@ function isNameish(token: Token, inHeadline: boolean, lex: Lexicon, lowerSeen: S
   // Contractions (`I'm`, `I’ve`, `We'll`).
   if (/['’](m|ve|ll|d|re|t)$/.test(lower)) return false
   if (lex.stop.has(lower) && !token.possessive) return false
-  const nameWord = lex.given.has(lower) || lex.surnames.has(lower) || lex.known.has(lower) || lex.titles.has(lower)
+  const nameWord =
+    lex.given.has(lower) ||
+    lex.surnames.has(lower) ||
+    lex.known.has(lower) ||
+    lex.titles.has(lower) ||
+    lex.titleFirst.has(lower)
   if (nameWord) return true
   if (token.sentStart || inHeadline) {
     if (functionWords.has(lower) || lex.common.has(lower) || lowerSeen.has(lower)) return false
@@ -321,6 +326,12 @@ function splitRun(
     }
   }
 
+  // A leading `The` belongs to titles of works, not to other names (`The Senate` → `Senate`).
+  if (tokens[nameStart]?.lower === 'the' && nameStart < last && classify(tokens, nameStart + 1, last, lex) !== 'other') {
+    const key = joinWords(tokens.slice(nameStart, last + 1).map((token) => token.text)).toLowerCase()
+    if (!lex.known.has(key)) nameStart++
+  }
+
   const startToken = tokens[nameStart]
   const endToken = tokens[last]
   if (!startToken || !endToken) return out
@@ -392,6 +403,10 @@ function classify(tokens: Array<Token>, first: number, last: number, lex: Lexico
   if (count > 1) {
     if (lex.otherWords.has(lastWord) || lex.otherWords.has(firstWord) || lastWord === 'day') return 'other'
     if (lex.orgWords.has(lastWord) || lex.orgWords.has(lastToken.lower)) return 'organization'
+    if (tokens[first + 1]?.lower === 'of' && (lex.orgWords.has(firstWord) || lex.titles.has(firstWord))) return 'organization'
+    // A given name and one more word is a person (`Lena Marsh`), unless the given name is also a
+    // place (`Victoria Park`).
+    if (count === 2 && lex.given.has(firstWord) && !lex.known.has(firstWord)) return 'person'
     if (lex.placeWords.has(lastWord) || lex.placeWords.has(lastToken.lower)) return 'place'
     if (['university', 'bank', 'department', 'ministry', 'house', 'council', 'church', 'college', 'school', 'institute'].includes(firstWord)) return 'organization'
     if (['lake', 'mount', 'mt.', 'fort', 'camp', 'cape', 'port', 'gulf', 'isle', 'city', 'county', 'province', 'state', 'river', 'loch', 'glen', 'san', 'santa', 'st.', 'saint', 'north', 'south', 'east', 'west', 'new', 'upper', 'lower', 'greater'].includes(firstWord)) return 'place'
@@ -407,6 +422,8 @@ function classify(tokens: Array<Token>, first: number, last: number, lex: Lexico
   }
 
   if (lex.demonyms.has(firstWord)) return 'other'
+  // A surname that is also a common word (`Black`, `Green`) needs more evidence.
+  if (lex.surnames.has(firstWord) && lex.common.has(firstWord) && !lex.given.has(firstWord)) return undefined
   if (lex.given.has(firstWord) || lex.surnames.has(firstWord)) return 'person'
   return undefined
 }
@@ -424,6 +441,11 @@ function resolve(
 ): FindResult {
   let candidates = candidates_
   const problems: Array<FindProblem> = []
+  mixedCase = new Map()
+  for (const token of tokens) {
+    if (token.cap && !token.upper && !mixedCase.has(token.lower)) mixedCase.set(token.lower, token.text)
+  }
+
   candidates = splitJoinedNames(candidates, tokens)
   // Full person names in the document.
   const fulls: Array<{words: Array<string>; name: string}> = []
@@ -501,6 +523,7 @@ function resolve(
         if (
           matches.length === 0 &&
           words.length === 1 &&
+          lex.given.has(lower) &&
           !candidate.role &&
           before &&
           !before.cap &&
@@ -534,8 +557,17 @@ function resolve(
         continue
       }
 
-      // A lone capitalized common word (`the Year`, `Station`) is not a name on its own.
-      if (single && !lex.known.has(lower) && (lex.common.has(lower) || functionWords.has(lower))) continue
+      // A lone capitalized common word (`the Year`, `Station`, `Black voters`) is not a name on its
+      // own, unless a verb of saying follows (`Black said`).
+      const next = tokens[candidate.last + 1]
+      if (
+        single &&
+        !lex.known.has(lower) &&
+        (lex.common.has(lower) || functionWords.has(lower)) &&
+        !(next && headCues.get(next.lower) === 'person')
+      ) {
+        continue
+      }
 
       kind = fallbackKind(candidate, tokens, lex)
       isWeak = true
@@ -743,6 +775,12 @@ function shortMatches(words: Array<string>, byPart: Map<string, Set<string>>): A
 function displayName(words: Array<string>, tokens: Array<Token>, candidate: Candidate): string {
   const allUpper = tokens[candidate.first]?.upper === true && words.length > 0
   const joined = joinWords(words)
+  // An all-caps word (`KANO`) takes the spelling it has elsewhere in the document (`Kano`).
+  if (allUpper && mixedCase) {
+    const respelled = words.map((word) => mixedCase?.get(word.toLowerCase()) ?? word)
+    if (respelled.some((word, index) => word !== words[index])) return joinWords(respelled)
+  }
+
   if (allUpper && words.every((word) => word.length > 3 || !/\./.test(word))) {
     // All-caps headline words become title case; short acronyms (`FBI`) stay.
     if (words.length > 1 || (words[0]?.length ?? 0) > 4) return titleCase(joined)
@@ -750,6 +788,9 @@ function displayName(words: Array<string>, tokens: Array<Token>, candidate: Cand
 
   return joined
 }
+
+/** Mixed-case spellings of words in the document being resolved. */
+let mixedCase: Map<string, string> | undefined
 
 function titleCase(value: string): string {
   return value

@@ -25,6 +25,8 @@ export interface Lexicon {
   canonical: Map<string, string>
   /** Titles and honorifics (lowercased, tokens joined by a space) to normalized role. */
   titles: Map<string, string>
+  /** First words of multi-word titles (`vice` of `Vice President`). */
+  titleFirst: Set<string>
   /** Longest title, in tokens. */
   titleMax: number
   /** Organization keywords (last or first token). */
@@ -96,7 +98,9 @@ const titleList = [
   'First Lady',
   'Senator',
   'Sen.=Senator',
-  'Senators',
+  'Senators=Senator',
+  'Sens.=Senator',
+  'Reps.=Representative',
   'Representative',
   'Rep.=Representative',
   'Congressman',
@@ -470,7 +474,13 @@ const otherExtra = [
   'derby',
   'grand prix',
   'bowl',
-  'classic'
+  'classic',
+  'fair',
+  'exhibition',
+  'biennale',
+  'carnival',
+  'parade',
+  'concert'
 ]
 
 /** Known names written for copydesk: `name|kind|canonical?`. */
@@ -647,7 +657,13 @@ const stopList = [
   'rbi',
   'no.',
   'vol.',
-  'op.'
+  'op.',
+  'email',
+  'print',
+  'comments',
+  'subscribe',
+  'newsletter',
+  'sign'
 ]
 
 const calendarWords = [
@@ -780,7 +796,11 @@ export function lexicon(): Lexicon {
     if (space > 0) knownFirst.add(key.slice(0, space))
   }
 
+  const titleFirst = new Set<string>()
+  for (const key of titles.keys()) if (key.includes(' ')) titleFirst.add(key.slice(0, key.indexOf(' ')))
+
   cache = {
+    titleFirst,
     knownFirst,
     given,
     surnames,

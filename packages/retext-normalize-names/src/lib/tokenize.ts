@@ -82,7 +82,10 @@ const abbreviations = new Set([
   'nov',
   'dec',
   'mme',
-  'messrs'
+  'messrs',
+  'sens',
+  'reps',
+  'govs'
 ])
 
 const sentenceEnd = new Set(['.', '!', '?', ':', '…', ';'])
@@ -165,6 +168,8 @@ export function tokenize(text: string): Array<Token> {
       lastEnd = start + value.length
       const previous = tokens.at(-2)
       if (sentenceEnd.has(value)) sentStart = true
+      // A dateline (`WASHINGTON — The Senate …`) ends before the dash.
+      else if ((value === '—' || value === '–') && previous?.upper) sentStart = true
       else if (quotes.has(value) && (newline || !previous || !previous.word)) sentStart = true
       else if (!openers.has(value) || isDigit) sentStart = false
       continue
