@@ -252,6 +252,15 @@ function splitRun(
       continue
     }
 
+    if (titleEnd < last && after && !after.cap) {
+      // `Prime Minister of Singapore`: the title has no name; what follows the connector may.
+      if (p > first) out.push(...splitRun(tokens, first, p - 1, lex, inHeadline))
+      let next = titleEnd + 1
+      while (next <= last && !tokens[next]?.cap) next++
+      if (next <= last) out.push(...splitRun(tokens, next, last, lex, inHeadline))
+      return out
+    }
+
     if (titleEnd >= last) {
       // A title without a name (`the Vice President`): not a mention, but what came before may be.
       if (p > first) out.push(...splitRun(tokens, first, p - 1, lex, inHeadline))
@@ -404,6 +413,8 @@ function classify(tokens: Array<Token>, first: number, last: number, lex: Lexico
     if (lex.otherWords.has(lastWord) || lex.otherWords.has(firstWord) || lastWord === 'day') return 'other'
     if (lex.orgWords.has(lastWord) || lex.orgWords.has(lastToken.lower)) return 'organization'
     if (tokens[first + 1]?.lower === 'of' && (lex.orgWords.has(firstWord) || lex.titles.has(firstWord))) return 'organization'
+    // `Boeing Commercial Airplanes`, `Airbus Group`: a known organization first.
+    if (lex.known.get(firstWord) === 'organization') return 'organization'
     // A given name and one more word is a person (`Lena Marsh`), unless the given name is also a
     // place (`Victoria Park`).
     if (count === 2 && lex.given.has(firstWord) && !lex.known.has(firstWord)) return 'person'
@@ -422,6 +433,8 @@ function classify(tokens: Array<Token>, first: number, last: number, lex: Lexico
   }
 
   if (lex.demonyms.has(firstWord)) return 'other'
+  // Short all-caps words are acronyms (`GAO`), not the surname they spell.
+  if (firstToken.upper && firstWord.length <= 4) return undefined
   // A surname that is also a common word (`Black`, `Green`) needs more evidence.
   if (lex.surnames.has(firstWord) && lex.common.has(firstWord) && !lex.given.has(firstWord)) return undefined
   if (lex.given.has(firstWord) || lex.surnames.has(firstWord)) return 'person'
