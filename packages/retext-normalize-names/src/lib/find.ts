@@ -745,10 +745,9 @@ function fallbackKind(candidate: Candidate, tokens: Array<Token>, lex: Lexicon):
     return 'person'
   }
 
-  return single ? fallbackSingle : 'organization'
+  // Measured on the development sets, `organization` is the least wrong default.
+  return 'organization'
 }
-
-let fallbackSingle: Kind = (process.env['FB'] as Kind | undefined) ?? 'organization'
 
 function overlapsAny(ranges: ReadonlyArray<ExcludedRange>, start: number, end: number): boolean {
   for (const range of ranges) if (range.start < end && range.end > start) return true
