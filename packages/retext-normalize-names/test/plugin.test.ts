@@ -123,6 +123,18 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('reads title-case phrases in quotes as works or events, not quoted speech', () => {
+    const text =
+      'Her film “The Long Walk Home” opens the Harbor Festival. “It was hard,” she said of the "Second Chance Week," which Mayor Ian Dorsey backed.'
+    const mentions = run(text).data.names?.mentions ?? []
+    expect(mentions.map((m) => [m.text, m.type, m.start])).toEqual([
+      ['The Long Walk Home', 'other', 10],
+      ['Harbor Festival', 'other', 40],
+      ['Second Chance Week', 'other', 89],
+      ['Ian Dorsey', 'person', 122]
+    ])
+  })
+
   it('splits names joined by a hyphen or dash to a lowercase word', () => {
     const text = 'The four guests at the summit-Nadia Karim, Leo Brandt and Ivo Petrov-thanked the host.'
     const mentions = run(text).data.names?.mentions ?? []

@@ -106,6 +106,7 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
   }
 
   const candidates: Array<Candidate> = []
+  findQuotedTitles(tokens, nameish, candidates, lex)
   let i = 0
   while (i < tokens.length) {
     if (!nameish[i]) {
@@ -167,6 +168,83 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
   }
 
   return resolve(text, tokens, candidates, lex, capMid, options)
+}
+
+const openQuotes = new Set(['"', '“', '«'])
+const closeQuotes = new Set(['"', '”', '»'])
+
+/**
+ * Short title-case phrases in double quotes are names of works or events (`“The Long Walk
+ * Home”`, `"Second Chance Event"`); quoted speech is not title case and is left alone.
+ */
+function findQuotedTitles(tokens: Array<Token>, nameish: Uint8Array, candidates: Array<Candidate>, lex: Lexicon) {
+  for (let i = 0; i < tokens.length; i++) {
+    const open = tokens[i]
+    if (!open || !openQuotes.has(open.text)) continue
+    let close = -1
+    for (let j = i + 1; j < tokens.length && j <= i + 10; j++) {
+      const token = tokens[j]
+      if (!token || token.line !== open.line) break
+      if (closeQuotes.has(token.text)) {
+        close = j
+        break
+      }
+    }
+
+    if (close < 0) continue
+    let last = close - 1
+    // A comma or period before the closing quote is not part of the title.
+    while (last > i && !tokens[last]?.word && /^[,.;:]$/.test(tokens[last]?.text ?? '')) last--
+    const first = i + 1
+    const head = tokens[first]
+    const tail = tokens[last]
+    if (!head || !tail || last < first || !head.word || !head.cap) {
+      i = close
+      continue
+    }
+
+    let words = 0
+    let caps = 0
+    let plain = true
+    for (let k = first; k <= last; k++) {
+      const token = tokens[k]
+      if (!token) continue
+      if (!token.word) {
+        plain = plain && /^[&:'’-]$/.test(token.text)
+        continue
+      }
+
+      if (smallWords.has(token.lower)) continue
+      words++
+      if (token.cap) caps++
+    }
+
+    const single = last === first
+    if (
+      plain &&
+      words > 0 &&
+      caps / words >= 0.75 &&
+      !(single && (lex.common.has(head.lower) || lex.known.has(head.lower) || lex.given.has(head.lower) || lex.surnames.has(head.lower)))
+    ) {
+      const texts: Array<string> = []
+      for (let k = first; k <= last; k++) texts.push(tokens[k]?.text ?? '')
+      candidates.push({
+        first,
+        last,
+        start: head.start,
+        end: tail.end,
+        kind: single ? undefined : 'other',
+        role: undefined,
+        canonical: undefined,
+        sentInitial: false,
+        words: texts
+      })
+      if (!single) for (let k = first; k <= last; k++) nameish[k] = 0
+      else candidates.pop()
+    }
+
+    i = close
+  }
 }
 
 function matchKnown(tokens: Array<Token>, i: number, lex: Lexicon): number {
