@@ -5,6 +5,7 @@
  * organization words and place words come from the lexicon of `compromise` (a well-kept English
  * NLP library whose data is hand-curated); the rest are small gazetteers written for copydesk.
  */
+import cityTimezones from 'city-timezones'
 import nlp from 'compromise/two'
 import {nicknamePairs} from './nicknames.js'
 
@@ -756,6 +757,21 @@ export function lexicon(): Lexicon {
     }
 
     if (isCommon && !isName && !word.includes(' ')) common.add(word)
+  }
+
+  // Cities and provinces of the world (`city-timezones`, from Natural Earth populated places),
+  // where the name is not also a given name, surname or common word (`Jackson`, `Reading`).
+  for (const place of cityTimezones.cityMapping) {
+    for (const name of [place.city, place.province, place.country]) {
+      if (!name) continue
+      const key = name.toLowerCase()
+      if (known.has(key)) continue
+      const words = key.split(' ')
+      const head = words[0] ?? ''
+      if (words.length === 1 && (given.has(key) || surnames.has(key) || common.has(key))) continue
+      if (words.length > 1 && common.has(head) && !/^(new|san|santa|saint|st\.|north|south|east|west|port|fort|lake|mount)$/.test(head)) continue
+      known.set(key, 'place')
+    }
   }
 
   // Words that compromise types as places or names but that are, in news prose, mostly common.
