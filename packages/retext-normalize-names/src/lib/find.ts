@@ -605,6 +605,10 @@ function resolve(
     const word = candidate.words[0] ?? ''
     const lower = word.toLowerCase()
 
+    // A lone word that is part of a person's name in this document is that person, even when a
+    // gazetteer knows a place of that name (`Bello`, `Jackson`).
+    if (single && kind === 'place' && !candidate.canonical?.includes(' ') && byPart.has(lower)) kind = undefined
+
     if (kind === 'person' || kind === undefined) {
       const words = personWords(candidate.words)
       const short = words.length === 1 || (words.length === 2 && /^\p{Lu}\.$/u.test(words[1] ?? ''))
