@@ -135,6 +135,18 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('keeps a possessive or one `of` inside a name that ends in a keyword', () => {
+    const text =
+      "They fought at Sayler's Creek, said Harris's aide, near the State Railway of Thailand and the Bank of England."
+    const mentions = run(text).data.names?.mentions ?? []
+    expect(mentions.map((m) => [m.text, m.type, m.name])).toEqual([
+      ["Sayler's Creek", 'place', "Sayler's Creek"],
+      ['Harris', 'person', 'Harris'],
+      ['State Railway of Thailand', 'organization', 'State Railway of Thailand'],
+      ['Bank of England', 'organization', 'Bank of England']
+    ])
+  })
+
   it('splits names joined by a hyphen or dash to a lowercase word', () => {
     const text = 'The four guests at the summit-Nadia Karim, Leo Brandt and Ivo Petrov-thanked the host.'
     const mentions = run(text).data.names?.mentions ?? []

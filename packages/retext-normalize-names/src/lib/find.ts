@@ -121,6 +121,20 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
       const token = tokens[j]
       if (!token) break
       if (token.possessive) {
+        // `Sayler's Creek`, `People's Republic of China`: a possessive inside a name that ends in a keyword.
+        let k = j + 1
+        while (k < tokens.length && k <= j + 3 && nameish[k] && !tokens[k]?.possessive && tokens[k]?.line === token.line) {
+          if (isKeyword(tokens[k]?.lower ?? '', lex) && !lex.titles.has(tokens[k]?.lower ?? '')) break
+          k++
+        }
+
+        const keyword = tokens[k]
+        if (k <= j + 3 && keyword && nameish[k] && isKeyword(keyword.lower, lex) && !lex.titles.has(keyword.lower) && keyword.start - token.end <= 3) {
+          j = k
+          last = j
+          continue
+        }
+
         last = j
         break
       }
@@ -140,9 +154,7 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
       // A connector between two name words (`Bank of America`, `Ludwig van Beethoven`).
       // At most one `of`, and only after one word or a keyword (`Bank of America`,
       // `Department of Justice`, `Battle of Gettysburg`), never `Division of the IV Corps of …`.
-      const ofOk =
-        next.lower !== 'of' ||
-        (ofs === 0 && (j === i || isKeyword(token.lower, lex)))
+      const ofOk = next.lower !== 'of' || (ofs === 0 && !lex.titles.has(token.lower))
       if (connectors.has(next.lower) && !next.cap && ofOk) {
         if (next.lower === 'of') ofs++
         const after = tokens[j + 2]
@@ -423,7 +435,11 @@ function splitRun(
   const endToken = tokens[last]
   if (!startToken || !endToken) return out
   const words: Array<string> = []
-  for (let k = nameStart; k <= last; k++) words.push(tokens[k]?.text ?? '')
+  for (let k = nameStart; k <= last; k++) {
+    const token = tokens[k]
+    if (token) words.push(k < last && token.possessive ? token.text + "'s" : token.text)
+  }
+
   const key = joinWords(words).toLowerCase()
   const knownKind = lex.known.get(key)
   out.push({
@@ -491,6 +507,16 @@ function classify(tokens: Array<Token>, first: number, last: number, lex: Lexico
     if (lex.otherWords.has(lastWord) || lex.otherWords.has(firstWord) || lastWord === 'day') return 'other'
     if (lex.orgWords.has(lastWord) || lex.orgWords.has(lastToken.lower)) return 'organization'
     if (tokens[first + 1]?.lower === 'of' && (lex.orgWords.has(firstWord) || lex.titles.has(firstWord))) return 'organization'
+    // `State Railway of Thailand`, `Bank of England`: the word before `of` decides.
+    for (let k = first + 1; k < last; k++) {
+      if (tokens[k]?.lower !== 'of') continue
+      const head = tokens[k - 1]?.lower ?? ''
+      if (lex.otherWords.has(head)) return 'other'
+      if (lex.orgWords.has(head)) return 'organization'
+      if (lex.placeWords.has(head)) return 'place'
+      break
+    }
+
     // `Boeing Commercial Airplanes`, `Airbus Group`: a known organization first.
     if (lex.known.get(firstWord) === 'organization') return 'organization'
     // A given name and one more word is a person (`Lena Marsh`), unless the given name is also a

@@ -349,7 +349,12 @@ const orgExtra = [
   'fund',
   'exchange',
   'commerce',
-  'academy'
+  'academy',
+  'railway',
+  'railways',
+  'railroad',
+  'transit',
+  'airways'
 ]
 
 const placeExtra = [
