@@ -147,6 +147,17 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('knows given names that are also words, and a sentence full of names is no headline', () => {
+    const text = 'He met Frank Ortega, Dick Lanner and Max Kovac at Grant Park.'
+    const mentions = run(text).data.names?.mentions ?? []
+    expect(mentions.map((m) => [m.text, m.type])).toEqual([
+      ['Frank Ortega', 'person'],
+      ['Dick Lanner', 'person'],
+      ['Max Kovac', 'person'],
+      ['Grant Park', 'place']
+    ])
+  })
+
   it('splits names joined by a hyphen or dash to a lowercase word', () => {
     const text = 'The four guests at the summit-Nadia Karim, Leo Brandt and Ivo Petrov-thanked the host.'
     const mentions = run(text).data.names?.mentions ?? []

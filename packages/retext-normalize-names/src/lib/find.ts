@@ -68,17 +68,21 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
   let statsLine = 0
   let statsCaps = 0
   let statsTotal = 0
+  let statsEnd = ''
 
+  // A headline is a line of nearly all capitalized words that does not end in a period.
   for (const token of tokens) {
-    if (!token.word) continue
-    if (!token.cap) lowerSeen.add(token.lower)
-    else if (!token.sentStart) capMid.set(token.lower, (capMid.get(token.lower) ?? 0) + 1)
     if (token.line !== statsLine) {
-      if (statsTotal >= 3 && statsCaps / statsTotal >= 0.9) headline.add(statsLine)
+      if (statsTotal >= 3 && statsCaps / statsTotal >= 0.9 && statsEnd !== '.') headline.add(statsLine)
       statsLine = token.line
       statsCaps = 0
       statsTotal = 0
     }
+
+    statsEnd = token.text
+    if (!token.word) continue
+    if (!token.cap) lowerSeen.add(token.lower)
+    else if (!token.sentStart) capMid.set(token.lower, (capMid.get(token.lower) ?? 0) + 1)
 
     if (!smallWords.has(token.lower)) {
       statsTotal++
@@ -86,7 +90,7 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
     }
   }
 
-  if (statsTotal >= 3 && statsCaps / statsTotal >= 0.9) headline.add(statsLine)
+  if (statsTotal >= 3 && statsCaps / statsTotal >= 0.9 && statsEnd !== '.') headline.add(statsLine)
 
   // Decide which tokens can be part of a name.
   const nameish = new Uint8Array(tokens.length)
@@ -521,12 +525,24 @@ function classify(tokens: Array<Token>, first: number, last: number, lex: Lexico
     if (lex.known.get(firstWord) === 'organization') return 'organization'
     // A given name and one more word is a person (`Lena Marsh`), unless the given name is also a
     // place (`Victoria Park`).
-    if (count === 2 && lex.given.has(firstWord) && !lex.known.has(firstWord)) return 'person'
+    const before = tokens[first - 1]
+    const afterPlacePreposition = before !== undefined && !before.cap && placePrepositions.has(before.lower)
+    if (
+      count === 2 &&
+      lex.given.has(firstWord) &&
+      !lex.known.has(firstWord) &&
+      !(lex.common.has(firstWord) && isKeyword(lastWord, lex)) &&
+      !(afterPlacePreposition && lex.placeWords.has(lastWord))
+    ) {
+      return 'person'
+    }
+
     if (lex.placeWords.has(lastWord) || lex.placeWords.has(lastToken.lower)) return 'place'
     if (['university', 'bank', 'department', 'ministry', 'house', 'council', 'church', 'college', 'school', 'institute'].includes(firstWord)) return 'organization'
     if (['lake', 'mount', 'mt.', 'fort', 'camp', 'cape', 'port', 'gulf', 'isle', 'city', 'county', 'province', 'state', 'river', 'loch', 'glen', 'san', 'santa', 'st.', 'saint', 'north', 'south', 'east', 'west', 'new', 'upper', 'lower', 'greater'].includes(firstWord)) return 'place'
     if (['battle', 'siege', 'treaty', 'war', 'operation'].includes(firstWord)) return 'other'
-    if (lex.given.has(firstWord) || lex.known.get(firstWord) === 'person') return 'person'
+    if ((lex.given.has(firstWord) && !lex.common.has(firstWord)) || lex.known.get(firstWord) === 'person') return 'person'
+    if (lex.given.has(firstWord) && count <= 3 && !isKeyword(lastWord, lex) && !lex.common.has(lastWord)) return 'person'
     if (firstWord.includes('-') && lex.given.has(firstWord.slice(0, firstWord.indexOf('-')))) return 'person'
     if (lex.surnames.has(lastWord) && count <= 4) return 'person'
     if (/^\p{Lu}\.$/u.test(firstToken.text) && count <= 4) return 'person'

@@ -672,6 +672,18 @@ const stopList = [
   'sign'
 ]
 
+/** Given names that are also common English words (compromise tags them only as words). */
+const extraGiven = [
+  'frank', 'max', 'mark', 'will', 'bill', 'grant', 'rose', 'grace', 'hope', 'joy', 'dawn', 'jack', 'art',
+  'rich', 'buck', 'chip', 'chuck', 'ray', 'guy', 'dean', 'earl', 'gene', 'jean', 'pat', 'sue', 'sandy',
+  'rusty', 'dusty', 'penny', 'ruby', 'amber', 'crystal', 'summer', 'autumn', 'heather', 'holly', 'ivy',
+  'lily', 'daisy', 'iris', 'violet', 'faith', 'faye', 'gay', 'hunter', 'mason', 'carter', 'tucker',
+  'chase', 'lance', 'miles', 'wade', 'drew', 'reed', 'rod', 'tom', 'don', 'ed', 'al', 'dick', 'harry',
+  'jerry', 'terry', 'kelly', 'shelly', 'angel', 'bud', 'skip', 'ace', 'duke', 'king', 'prince', 'major',
+  'royal', 'sterling', 'cliff', 'dale', 'glen', 'wood', 'woody', 'forrest', 'jay', 'robin', 'wren',
+  'august', 'june', 'april', 'may', 'jan'
+].filter((name) => !['king', 'prince', 'major', 'may', 'april', 'june', 'august', 'jan', 'will', 'wood'].includes(name))
+
 const calendarWords = [
   'january',
   'february',
@@ -809,7 +821,14 @@ export function lexicon(): Lexicon {
   for (const word of ['factory', 'plant', 'refinery', 'mine', 'empire', 'brook', 'dock', 'pier', 'wharf', 'glen', 'loch', 'moor', 'fields']) placeWords.add(word)
 
   const nicknames = new Map<string, string>()
-  for (const [nick, formal] of nicknamePairs) nicknames.set(nick, formal)
+  for (const [nick, formal] of nicknamePairs) {
+    nicknames.set(nick, formal)
+    given.add(nick)
+    given.add(formal)
+  }
+
+  // Given names that compromise lists only as common words.
+  for (const name of extraGiven) given.add(name)
 
   const knownFirst = new Set<string>()
   for (const key of known.keys()) {
