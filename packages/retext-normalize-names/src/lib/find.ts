@@ -82,7 +82,6 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
     statsEnd = token.text
     if (!token.word) continue
     if (!token.cap) lowerSeen.add(token.lower)
-    else if (!token.sentStart) capMid.set(token.lower, (capMid.get(token.lower) ?? 0) + 1)
 
     if (!smallWords.has(token.lower)) {
       statsTotal++
@@ -91,6 +90,13 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
   }
 
   if (statsTotal >= 3 && statsCaps / statsTotal >= 0.9 && statsEnd !== '.') headline.add(statsLine)
+
+  // Capitalized words seen inside sentences (not first, not in a headline): evidence for names.
+  for (const token of tokens) {
+    if (token.cap && !token.sentStart && !headline.has(token.line)) {
+      capMid.set(token.lower, (capMid.get(token.lower) ?? 0) + 1)
+    }
+  }
 
   // Decide which tokens can be part of a name.
   const nameish = new Uint8Array(tokens.length)
@@ -815,7 +821,7 @@ const headCues = new Map<string, Kind>([
     .map((word) => [word, 'organization'] as [string, Kind]),
   ...['river', 'city', 'town', 'village', 'county', 'province', 'state', 'region', 'district', 'island', 'mountain', 'lake', 'valley', 'area', 'neighborhood', 'neighbourhood', 'suburb', 'border', 'coast', 'capital']
     .map((word) => [word, 'place'] as [string, Kind]),
-  ...['album', 'song', 'single', 'film', 'movie', 'novel', 'book', 'series', 'show', 'game', 'festival', 'award', 'awards', 'tour', 'law', 'act', 'campaign', 'war', 'language', 'people', 'cuisine', 'style']
+  ...['album', 'song', 'single', 'film', 'movie', 'novel', 'book', 'series', 'show', 'game', 'festival', 'award', 'awards', 'tour', 'law', 'act', 'campaign', 'war', 'language', 'people', 'cuisine', 'style', 'event', 'discussion', 'ceremony', 'summit']
     .map((word) => [word, 'other'] as [string, Kind]),
   ...['said', 'says', 'told', 'added', 'wrote', 'who', 'himself', 'herself', 'died']
     .map((word) => [word, 'person'] as [string, Kind])

@@ -482,6 +482,8 @@ const otherExtra = [
   'bowl',
   'classic',
   'fair',
+  'roundtable',
+  'forum',
   'exhibition',
   'biennale',
   'carnival',
