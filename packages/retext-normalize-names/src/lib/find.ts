@@ -164,7 +164,10 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
       // A connector between two name words (`Bank of America`, `Ludwig van Beethoven`).
       // At most one `of`, and only after one word or a keyword (`Bank of America`,
       // `Department of Justice`, `Battle of Gettysburg`), never `Division of the IV Corps of …`.
-      const ofOk = next.lower !== 'of' || (ofs === 0 && !lex.titles.has(token.lower))
+      // One `of`, not after a title (`Secretary of …`) nor in a person's name (`Karen Bass of Los Angeles`).
+      const ofOk =
+        next.lower !== 'of' ||
+        (ofs === 0 && !lex.titles.has(token.lower) && !lex.given.has(tokens[i]?.lower ?? ''))
       if (connectors.has(next.lower) && !next.cap && ofOk) {
         if (next.lower === 'of') ofs++
         const after = tokens[j + 2]
@@ -339,6 +342,13 @@ function splitRun(
     const title = matchTitle(tokens, p, last, lex)
     if (!title) continue
     const [titleEnd, normal] = title
+    // `Martin Luther King Jr.`: a title word after given names is a surname.
+    if (p > first) {
+      let givenOnly = true
+      for (let q = first; q < p; q++) if (!lex.given.has(tokens[q]?.lower ?? '')) givenOnly = false
+      if (givenOnly) continue
+    }
+
     const after = tokens[titleEnd + 1]
     const abbreviated = normal !== tokens[titleEnd]?.text || tokens[titleEnd]?.text.endsWith('.')
     if (
@@ -367,8 +377,24 @@ function splitRun(
       return out
     }
 
-    if (p > first) out.push(...splitRun(tokens, first, p - 1, lex, inHeadline))
+    // Qualifiers before the title belong to the role (`Acting Labor Secretary`, `Deputy Chief`).
+    let roleStart = p
+    while (
+      roleStart > first &&
+      (lex.common.has(tokens[roleStart - 1]?.lower ?? '') || roleModifiers.has(tokens[roleStart - 1]?.lower ?? '')) &&
+      !lex.given.has(tokens[roleStart - 1]?.lower ?? '') &&
+      !lex.known.has(tokens[roleStart - 1]?.lower ?? '')
+    ) {
+      roleStart--
+    }
+
+    if (roleStart > first) out.push(...splitRun(tokens, first, roleStart - 1, lex, inHeadline))
     role = normal
+    if (roleStart < p) {
+      const qualifiers: Array<string> = []
+      for (let q = roleStart; q < p; q++) qualifiers.push(tokens[q]?.text ?? '')
+      role = qualifiers.join(' ') + ' ' + normal
+    }
     // Chained titles (`Prime Minister Sir Keir Starmer`).
     const again = matchTitle(tokens, titleEnd + 1, last, lex)
     let end = titleEnd
@@ -514,6 +540,7 @@ function classify(tokens: Array<Token>, first: number, last: number, lex: Lexico
   const firstWord = firstToken.lower
   const count = last - first + 1
   if (count > 1) {
+    if (['jr.', 'sr.', 'ii', 'iii', 'iv'].includes(lastToken.lower)) return 'person'
     if (lex.otherWords.has(lastWord) || lex.otherWords.has(firstWord) || lastWord === 'day') return 'other'
     if (lex.orgWords.has(lastWord) || lex.orgWords.has(lastToken.lower)) return 'organization'
     if (tokens[first + 1]?.lower === 'of' && (lex.orgWords.has(firstWord) || lex.titles.has(firstWord))) return 'organization'
@@ -551,7 +578,8 @@ function classify(tokens: Array<Token>, first: number, last: number, lex: Lexico
     if (lex.given.has(firstWord) && count <= 3 && !isKeyword(lastWord, lex) && !lex.common.has(lastWord)) return 'person'
     if (firstWord.includes('-') && lex.given.has(firstWord.slice(0, firstWord.indexOf('-')))) return 'person'
     if (lex.surnames.has(lastWord) && count <= 4) return 'person'
-    if (/^\p{Lu}\.$/u.test(firstToken.text) && count <= 4) return 'person'
+    if (/^(\p{Lu}\.)+$/u.test(firstToken.text) && count <= 4) return 'person'
+    if (['jr.', 'jr', 'sr.', 'sr', 'ii', 'iii', 'iv'].includes(lastToken.lower) && count >= 2) return 'person'
     // Known places as the last word (`Greater London`), or a demonym as the first (`Japanese Army`).
     if (lex.known.get(lastWord) === 'place' && count <= 3) return 'place'
     for (let k = first + 1; k < last; k++) if (lex.otherWords.has(tokens[k]?.lower ?? '')) return 'other'
@@ -699,6 +727,9 @@ function resolve(
       if (single && candidate.sentInitial && !lex.known.has(lower) && !capMid.has(lower) && !partOfMulti.has(lower)) {
         continue
       }
+
+      // A lone letter (`F`) or section word (`Sports`) is not a name.
+      if (single && (word.replace(/\.$/, '').length === 1 || lex.loneStop.has(lower))) continue
 
       // A lone capitalized common word (`the Year`, `Station`, `Black voters`) is not a name on its
       // own, unless a verb of saying follows (`Black said`).
@@ -870,7 +901,11 @@ function fallbackKind(candidate: Candidate, tokens: Array<Token>, lex: Lexicon):
     !single &&
     !determiner &&
     candidate.words.length <= 3 &&
-    candidate.words.every((word) => /^\p{Lu}[\p{Ll}\p{M}'’.-]*[\p{Ll}.]$/u.test(word) && !lex.common.has(word.toLowerCase()))
+    candidate.words.every(
+      (word) =>
+        (/^\p{Lu}[\p{L}\p{M}'’.-]*\p{Ll}[\p{L}\p{M}'’.-]*$/u.test(word) || /^(\p{Lu}\.)+$/u.test(word)) &&
+        !lex.common.has(word.toLowerCase())
+    )
   ) {
     return 'person'
   }

@@ -42,6 +42,8 @@ export interface Lexicon {
   calendar: Set<string>
   /** Capitalized words that are never mentions on their own (`TV`, `CEO`, `I`). */
   stop: Set<string>
+  /** Words that are never a mention on their own but can be part of one (`Business`). */
+  loneStop: Set<string>
   /** Nickname (lowercase) to formal given name (lowercase). */
   nicknames: Map<string, string>
 }
@@ -111,6 +113,18 @@ const titleList = [
   'Lt. Gov.=Lieutenant Governor',
   'Lieutenant Governor',
   'Mayor',
+  'Deputy Mayor',
+  'Councilman',
+  'Councilwoman',
+  'Councilmember',
+  'Council Member',
+  'Alderman',
+  'Alderwoman',
+  'Supervisor',
+  'Assemblyman',
+  'Assemblywoman',
+  'Delegate',
+  'Trustee',
   'Secretary',
   'Secretary of State',
   'Secretary of Defense',
@@ -350,6 +364,17 @@ const orgExtra = [
   'exchange',
   'commerce',
   'academy',
+  'insights',
+  'partners',
+  'consulting',
+  'analytics',
+  'research',
+  'solutions',
+  'ventures',
+  'institut',
+  'universidad',
+  'université',
+  'universität',
   'railway',
   'railways',
   'railroad',
@@ -551,6 +576,22 @@ const knownList = [
   'Amazon|organization',
   'Microsoft|organization',
   'Netflix|organization',
+  'Meta|organization',
+  'OpenAI|organization',
+  'Tesla|organization',
+  'Nvidia|organization',
+  'Uber|organization',
+  'Spotify|organization',
+  'Samsung|organization',
+  'Boeing|organization',
+  'Airbus|organization',
+  'Pfizer|organization',
+  'Walmart|organization',
+  'Reddit|organization',
+  'WhatsApp|organization',
+  'LinkedIn|organization',
+  'Snapchat|organization',
+  'Threads|organization',
   'Congress|organization',
   'Senate|organization',
   'Supreme Court|organization',
@@ -671,7 +712,44 @@ const stopList = [
   'comments',
   'subscribe',
   'newsletter',
-  'sign'
+  'sign',
+  'skip'
+]
+
+/** Section and navigation words: never a mention on their own, fine inside a name. */
+const loneStopList = [
+  'local',
+  'sports',
+  'business',
+  'obituaries',
+  'corrections',
+  'privacy',
+  'terms',
+  'neighborhoods',
+  'e-edition',
+  'menu',
+  'search',
+  'home',
+  'weather',
+  'entertainment',
+  'lifestyle',
+  'politics',
+  'world',
+  'nation',
+  'health',
+  'science',
+  'technology',
+  'tech',
+  'travel',
+  'food',
+  'culture',
+  'arts',
+  'podcasts',
+  'videos',
+  'contact',
+  'about',
+  'login',
+  'log'
 ]
 
 /** Given names that are also common English words (compromise tags them only as words). */
@@ -681,7 +759,7 @@ const extraGiven = [
   'rusty', 'dusty', 'penny', 'ruby', 'amber', 'crystal', 'summer', 'autumn', 'heather', 'holly', 'ivy',
   'lily', 'daisy', 'iris', 'violet', 'faith', 'faye', 'gay', 'hunter', 'mason', 'carter', 'tucker',
   'chase', 'lance', 'miles', 'wade', 'drew', 'reed', 'rod', 'tom', 'don', 'ed', 'al', 'dick', 'harry',
-  'jerry', 'terry', 'kelly', 'shelly', 'angel', 'bud', 'skip', 'ace', 'duke', 'king', 'prince', 'major',
+  'jerry', 'terry', 'kelly', 'shelly', 'angel', 'bud', 'ace', 'king', 'prince', 'major',
   'royal', 'sterling', 'cliff', 'dale', 'glen', 'wood', 'woody', 'forrest', 'jay', 'robin', 'wren',
   'august', 'june', 'april', 'may', 'jan'
 ].filter((name) => !['king', 'prince', 'major', 'may', 'april', 'june', 'august', 'jan', 'will', 'wood'].includes(name))
@@ -743,6 +821,14 @@ const calendarWords = [
   'saturdays',
   'sundays'
 ]
+
+const nonAscii = /[^\u0000-\u007F]/
+
+/** Make `set.has` also try the word without accents (`tomás` finds `tomas`). */
+function foldAccents(set: Set<string>): void {
+  const has = set.has.bind(set)
+  set.has = (word: string) => has(word) || (nonAscii.test(word) && has(word.normalize('NFD').replace(/\p{M}/gu, '')))
+}
 
 /**
  * Build (once) and return the lookups.
@@ -841,6 +927,9 @@ export function lexicon(): Lexicon {
   const titleFirst = new Set<string>()
   for (const key of titles.keys()) if (key.includes(' ')) titleFirst.add(key.slice(0, key.indexOf(' ')))
 
+  foldAccents(given)
+  foldAccents(surnames)
+
   cache = {
     titleFirst,
     knownFirst,
@@ -857,6 +946,7 @@ export function lexicon(): Lexicon {
     demonyms,
     calendar: new Set(calendarWords),
     stop: new Set(stopList),
+    loneStop: new Set(loneStopList),
     nicknames
   }
   return cache
