@@ -158,6 +158,26 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('handles bylines, state abbreviations, titles with qualifiers and names that look like titles', () => {
+    const text =
+      'By Odile Marchand\n' +
+      "SAGINAW, Mich. — Rep. Elise Stefanik of New York spoke at St. Brendan's Church on Martin Luther King Jr. Boulevard with Councilman Darnell Pruitt Jr. and Acting Labor Secretary Julie Su. The U.S. Trade Representative, Bram van Leeuwen, was ill."
+    const mentions = run(text).data.names?.mentions ?? []
+    expect(brief(mentions)).toEqual([
+      ['Odile Marchand', 'person', 'Odile Marchand', null],
+      ['SAGINAW', 'place', 'Saginaw', null],
+      ['Mich.', 'place', 'Michigan', null],
+      ['Elise Stefanik', 'person', 'Elise Stefanik', 'Representative'],
+      ['New York', 'place', 'New York', null],
+      ["St. Brendan's Church", 'organization', "St. Brendan's Church", null],
+      ['Martin Luther King Jr. Boulevard', 'place', 'Martin Luther King Jr. Boulevard', null],
+      ['Darnell Pruitt Jr.', 'person', 'Darnell Pruitt Jr.', 'Councilman'],
+      ['Julie Su', 'person', 'Julie Su', 'Acting Labor Secretary'],
+      ['U.S.', 'place', 'United States', null],
+      ['Bram van Leeuwen', 'person', 'Bram van Leeuwen', null]
+    ])
+  })
+
   it('splits names joined by a hyphen or dash to a lowercase word', () => {
     const text = 'The four guests at the summit-Nadia Karim, Leo Brandt and Ivo Petrov-thanked the host.'
     const mentions = run(text).data.names?.mentions ?? []

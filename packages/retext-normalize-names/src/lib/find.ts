@@ -167,7 +167,7 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
       // One `of`, not after a title (`Secretary of …`) nor in a person's name (`Karen Bass of Los Angeles`).
       const ofOk =
         next.lower !== 'of' ||
-        (ofs === 0 && !lex.titles.has(token.lower) && !lex.given.has(tokens[i]?.lower ?? ''))
+        (ofs === 0 && !lex.titles.has(token.lower) && !runHasGiven(tokens, i, j, lex))
       if (connectors.has(next.lower) && !next.cap && ofOk) {
         if (next.lower === 'of') ofs++
         const after = tokens[j + 2]
@@ -294,6 +294,11 @@ function matchKnown(tokens: Array<Token>, i: number, lex: Lexicon): number {
   return found
 }
 
+function runHasGiven(tokens: Array<Token>, from: number, to: number, lex: Lexicon): boolean {
+  for (let k = from; k <= to; k++) if (lex.given.has(tokens[k]?.lower ?? '')) return true
+  return false
+}
+
 function isKeyword(word: string, lex: Lexicon): boolean {
   return lex.orgWords.has(word) || lex.placeWords.has(word) || lex.otherWords.has(word) || lex.titles.has(word)
 }
@@ -371,12 +376,6 @@ function splitRun(
       return out
     }
 
-    if (titleEnd >= last) {
-      // A title without a name (`the Vice President`): not a mention, but what came before may be.
-      if (p > first) out.push(...splitRun(tokens, first, p - 1, lex, inHeadline))
-      return out
-    }
-
     // Qualifiers before the title belong to the role (`Acting Labor Secretary`, `Deputy Chief`).
     let roleStart = p
     while (
@@ -386,6 +385,13 @@ function splitRun(
       !lex.known.has(tokens[roleStart - 1]?.lower ?? '')
     ) {
       roleStart--
+    }
+
+    if (titleEnd >= last) {
+      // A title without a name (`the U.S. Trade Representative`): not a mention, but what came
+      // before may be.
+      if (roleStart > first) out.push(...splitRun(tokens, first, roleStart - 1, lex, inHeadline))
+      return out
     }
 
     if (roleStart > first) out.push(...splitRun(tokens, first, roleStart - 1, lex, inHeadline))
@@ -409,7 +415,7 @@ function splitRun(
     break
   }
 
-  if (!role) {
+  if (!role && !isKeyword(tokens[last]?.lower ?? '', lex)) {
     // Descriptors before a given name (`Senior Kory Lichtensteiger`, `County Coroner Ann Wills`):
     // common words, then a given name and at least one more name word.
     for (let p = nameStart + 1; p < last; p++) {
@@ -418,7 +424,7 @@ function splitRun(
       let descriptor = true
       for (let q = nameStart; q < p; q++) {
         const word = tokens[q]?.lower ?? ''
-        if (!lex.common.has(word) && !isKeyword(word, lex)) descriptor = false
+        if ((!lex.common.has(word) && !isKeyword(word, lex)) || word.includes('.')) descriptor = false
       }
 
       if (descriptor) {
@@ -578,7 +584,7 @@ function classify(tokens: Array<Token>, first: number, last: number, lex: Lexico
     if (lex.given.has(firstWord) && count <= 3 && !isKeyword(lastWord, lex) && !lex.common.has(lastWord)) return 'person'
     if (firstWord.includes('-') && lex.given.has(firstWord.slice(0, firstWord.indexOf('-')))) return 'person'
     if (lex.surnames.has(lastWord) && count <= 4) return 'person'
-    if (/^(\p{Lu}\.)+$/u.test(firstToken.text) && count <= 4) return 'person'
+    if (/^(\p{Lu}\.)+$/u.test(firstToken.text) && !lex.known.has(firstWord) && count <= 4) return 'person'
     if (['jr.', 'jr', 'sr.', 'sr', 'ii', 'iii', 'iv'].includes(lastToken.lower) && count >= 2) return 'person'
     // Known places as the last word (`Greater London`), or a demonym as the first (`Japanese Army`).
     if (lex.known.get(lastWord) === 'place' && count <= 3) return 'place'
@@ -896,6 +902,8 @@ function fallbackKind(candidate: Candidate, tokens: Array<Token>, lex: Lexicon):
 
   if (before && placePrepositions.has(before.lower) && !before.cap) return 'place'
   if (placeSuffix.test(lastLower)) return 'place'
+  // A byline (`By Ana Ruiz`) names a person.
+  if (!single && before && before.lower === 'by' && candidate.words.length <= 4) return 'person'
   const determiner = before?.lower === 'the' && !before.cap
   if (
     !single &&
@@ -903,6 +911,7 @@ function fallbackKind(candidate: Candidate, tokens: Array<Token>, lex: Lexicon):
     candidate.words.length <= 3 &&
     candidate.words.every(
       (word) =>
+        connectors.has(word) ||
         (/^\p{Lu}[\p{L}\p{M}'’.-]*\p{Ll}[\p{L}\p{M}'’.-]*$/u.test(word) || /^(\p{Lu}\.)+$/u.test(word)) &&
         !lex.common.has(word.toLowerCase())
     )

@@ -88,6 +88,13 @@ const abbreviations = new Set([
   'govs'
 ])
 
+/** US state abbreviations in AP style, taken with their period only when capitalized (`Mich.`). */
+const stateAbbreviations = new Set([
+  'ala', 'ariz', 'ark', 'calif', 'colo', 'conn', 'fla', 'ga', 'ill', 'ind', 'kan', 'ky', 'la', 'md', 'mass',
+  'mich', 'minn', 'miss', 'mo', 'mont', 'neb', 'nev', 'okla', 'ore', 'pa', 'tenn', 'tex', 'va', 'vt', 'wash',
+  'wis', 'wyo'
+])
+
 const sentenceEnd = new Set(['.', '!', '?', ':', '…', ';'])
 const quotes = new Set(['"', '“', '«', '„'])
 const openers = new Set(['"', '“', '‘', "'", '(', '[', '«', '„', '*', '-', '—', '–', '•'])
@@ -230,7 +237,8 @@ export function tokenize(text: string): Array<Token> {
       if (
         (value.length === 1 && upperRe.test(value)) ||
         value.includes('.') ||
-        abbreviations.has(lower)
+        abbreviations.has(lower) ||
+        (stateAbbreviations.has(lower) && isCap(value) && !isUpper(value))
       ) {
         value += '.'
         end += 1
