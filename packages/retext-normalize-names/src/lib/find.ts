@@ -468,7 +468,13 @@ function splitRun(
   }
 
   // A leading `The` belongs to titles of works, not to other names (`The Senate` → `Senate`).
-  if (tokens[nameStart]?.lower === 'the' && nameStart < last && classify(tokens, nameStart + 1, last, lex) !== 'other') {
+  // Mid-sentence, a capitalized `The` is part of the name (`The Hague`, `The New York Times`).
+  if (
+    tokens[nameStart]?.lower === 'the' &&
+    (tokens[nameStart]?.sentStart || inHeadline) &&
+    nameStart < last &&
+    classify(tokens, nameStart + 1, last, lex) !== 'other'
+  ) {
     const key = joinWords(tokens.slice(nameStart, last + 1).map((token) => token.text)).toLowerCase()
     if (!lex.known.has(key)) nameStart++
   }
