@@ -178,6 +178,16 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('keeps a capitalized The or A inside a sentence as part of the name', () => {
+    const text = 'The court in The Hague heard that the band released A Quiet Harbor in May. The Senate agreed.'
+    const mentions = run(text).data.names?.mentions ?? []
+    expect(mentions.map((m) => [m.text, m.type])).toEqual([
+      ['The Hague', 'place'],
+      ['A Quiet Harbor', 'other'],
+      ['Senate', 'organization']
+    ])
+  })
+
   it('splits names joined by a hyphen or dash to a lowercase word', () => {
     const text = 'The four guests at the summit-Nadia Karim, Leo Brandt and Ivo Petrov-thanked the host.'
     const mentions = run(text).data.names?.mentions ?? []

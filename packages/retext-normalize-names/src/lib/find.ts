@@ -113,6 +113,19 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
     }
 
     nameish[i] = isNameish(token, headline.has(token.line), lex, lowerSeen) ? 1 : 0
+    // Mid-sentence, a capitalized `A` or `An` before another capitalized word starts a title
+    // (`the album A Beautiful Lie`).
+    const next = tokens[i + 1]
+    if (
+      (token.text === 'A' || token.text === 'An') &&
+      !token.sentStart &&
+      !headline.has(token.line) &&
+      next?.cap &&
+      next.line === token.line &&
+      !lex.stop.has(next.lower)
+    ) {
+      nameish[i] = 1
+    }
   }
 
   const candidates: Array<Candidate> = []
@@ -552,6 +565,8 @@ function classify(tokens: Array<Token>, first: number, last: number, lex: Lexico
   const firstWord = firstToken.lower
   const count = last - first + 1
   if (count > 1) {
+    // Only titles of works start with `A` (`A Quiet Harbor`).
+    if (firstToken.text === 'A' || firstToken.text === 'An') return 'other'
     if (['jr.', 'sr.', 'ii', 'iii', 'iv'].includes(lastToken.lower)) return 'person'
     if (lex.otherWords.has(lastWord) || lex.otherWords.has(firstWord) || lastWord === 'day') return 'other'
     if (lex.orgWords.has(lastWord) || lex.orgWords.has(lastToken.lower)) return 'organization'
@@ -892,7 +907,7 @@ function fallbackKind(candidate: Candidate, tokens: Array<Token>, lex: Lexicon):
   }
 
   if (before && after && quoteChars.has(before.text) && (quoteChars.has(after.text) || after.text === ',')) return 'other'
-  if (firstToken && !firstToken.sentStart && lower === 'the') return 'other'
+  if (firstToken && !firstToken.sentStart && (lower === 'the' || lower === 'a' || lower === 'an')) return 'other'
   // Nationalities, languages, peoples, religions (`Polish`, `Danes`, `Catholicism`).
   if (single && !firstToken?.upper && /(ish|ese|ans|ity|ism|ic|ics)$/.test(lower) && !lex.surnames.has(lower)) {
     return 'other'
