@@ -188,6 +188,11 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('keeps an unknown sentence-initial name when a verb of saying follows', () => {
+    const mentions = run('Okonkwo said the vote was close. Yesterday said nothing. Nobody told him.').data.names?.mentions ?? []
+    expect(mentions.map((m) => [m.text, m.type])).toEqual([['Okonkwo', 'person']])
+  })
+
   it('splits names joined by a hyphen or dash to a lowercase word', () => {
     const text = 'The four guests at the summit-Nadia Karim, Leo Brandt and Ivo Petrov-thanked the host.'
     const mentions = run(text).data.names?.mentions ?? []

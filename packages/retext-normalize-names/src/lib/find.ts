@@ -751,7 +751,16 @@ function resolve(
     }
 
     if (kind === undefined) {
-      if (single && candidate.sentInitial && !lex.known.has(lower) && !capMid.has(lower) && !partOfMulti.has(lower)) {
+      const following = tokens[candidate.last + 1]
+      const saying = following !== undefined && headCues.get(following.lower) === 'person'
+      if (
+        single &&
+        candidate.sentInitial &&
+        !saying &&
+        !lex.known.has(lower) &&
+        !capMid.has(lower) &&
+        !partOfMulti.has(lower)
+      ) {
         continue
       }
 
