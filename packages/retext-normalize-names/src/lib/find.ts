@@ -764,8 +764,17 @@ function resolve(
         continue
       }
 
-      // A lone letter (`F`) or section word (`Sports`) is not a name.
-      if (single && (word.replace(/\.$/, '').length === 1 || lex.loneStop.has(lower))) continue
+      // A lone letter (`F`), section word (`Sports`), keyword (`Island`, `Campaign`) or abstract
+      // noun (`Emancipation`, `Management`) is not a name.
+      if (
+        single &&
+        (word.replace(/\.$/, '').length === 1 ||
+          lex.loneStop.has(lower) ||
+          isKeyword(lower, lex) ||
+          (!tokens[candidate.first]?.upper && /(tion|sion|ment|ness|ship|ance|ence|ings)$/.test(lower)))
+      ) {
+        continue
+      }
 
       // A lone capitalized common word (`the Year`, `Station`, `Black voters`) is not a name on its
       // own, unless a verb of saying follows (`Black said`).
