@@ -585,6 +585,12 @@ function classify(tokens: Array<Token>, first: number, last: number, lex: Lexico
     if (lex.known.get(firstWord) === 'organization') return 'organization'
     // A given name and one more word is a person (`Lena Marsh`), unless the given name is also a
     // place (`Victoria Park`).
+    // Facilities are never surnames: `Clarence Dock`, `Davis Gym`, `Lincoln Reservoir`.
+    if (facilities.has(lastWord)) {
+      if (lex.orgWords.has(lastWord)) return 'organization'
+      return 'place'
+    }
+
     const before = tokens[first - 1]
     const afterPlacePreposition = before !== undefined && !before.cap && placePrepositions.has(before.lower)
     if (
@@ -891,6 +897,13 @@ function splitJoinedNames(candidates: Array<Candidate>, tokens: Array<Token>): A
 
   return out
 }
+
+const facilities = new Set([
+  'airport', 'arena', 'bridge', 'casino', 'cathedral', 'circuit', 'college', 'dock', 'gym', 'gymnasium',
+  'highway', 'hospital', 'hotel', 'library', 'lounge', 'mall', 'museum', 'playfield', 'playground',
+  'reservoir', 'rink', 'school', 'speedway', 'stadium', 'station', 'theatre', 'theater', 'tunnel',
+  'university', 'zoo', 'avenue', 'boulevard', 'street', 'road', 'square', 'plaza'
+])
 
 const headCues = new Map<string, Kind>([
   ...['band', 'group', 'company', 'firm', 'party', 'team', 'club', 'label', 'newspaper', 'magazine', 'agency', 'network', 'airline', 'university', 'school', 'brand', 'channel', 'station', 'regiment', 'division', 'unit', 'organization', 'organisation']

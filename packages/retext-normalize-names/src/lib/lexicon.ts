@@ -364,6 +364,12 @@ const orgExtra = [
   'exchange',
   'commerce',
   'academy',
+  'mall',
+  'theatre',
+  'theater',
+  'casino',
+  'lounge',
+  'hotel',
   'insights',
   'partners',
   'consulting',
@@ -958,7 +964,7 @@ export function lexicon(): Lexicon {
   // Words compromise lists that are too generic as the last word of a name.
   for (const word of ['capital', 'care', 'boys', 'brothers', 'house', 'city']) orgWords.delete(word)
   for (const word of ['center', 'centre']) placeWords.delete(word)
-  for (const word of ['factory', 'plant', 'refinery', 'mine', 'empire', 'brook', 'dock', 'pier', 'wharf', 'glen', 'loch', 'moor', 'fields']) placeWords.add(word)
+  for (const word of ['reservoir', 'gym', 'gymnasium', 'rink', 'playfield', 'playground', 'speedway', 'tunnel', 'zoo', 'factory', 'plant', 'refinery', 'mine', 'empire', 'brook', 'dock', 'pier', 'wharf', 'glen', 'loch', 'moor', 'fields']) placeWords.add(word)
 
   const nicknames = new Map<string, string>()
   for (const [nick, formal] of nicknamePairs) {
