@@ -71,6 +71,22 @@ describe('NameRegistry', () => {
     expect(result.get('c')?.mentions[0]?.cluster).toBe('adeyemi')
   })
 
+  it('leaves a lone name alone when it was ambiguous in its own document', () => {
+    const registry = new NameRegistry()
+    // `Sen. Johnson` in a story with Ray and Lisa Johnson: the role points to Lisa, but the
+    // article itself did not say which Johnson, so the registry does not guess either.
+    registry.add('a', [
+      mention('m1', 'Ray Johnson'),
+      mention('m2', 'Lisa Johnson'),
+      mention('m3', 'Johnson', 'person', 'Senator'),
+      mention('m4', 'Kano')
+    ])
+    registry.add('b', [mention('m1', 'Lisa Johnson', 'person', 'Senator'), mention('m2', 'Kano')])
+    const result = registry.resolve()
+    expect(result.get('a')?.mentions[2]?.name).toBe('Johnson')
+    expect(result.get('a')?.messages).toEqual([])
+  })
+
   it('never merges on the name alone when contexts disagree', () => {
     const registry = new NameRegistry()
     registry.add('a', [mention('m1', 'Beverly Holsey'), mention('m2', 'Jason Hernandez'), mention('m3', 'Ada Lin')])

@@ -60,6 +60,8 @@ interface Variant {
   label: string | undefined
   parent: number
   evidence: Array<string> | undefined
+  /** A lone name that fits two or more full names of its own document (left ambiguous there). */
+  ambiguous: boolean
 }
 
 interface StoredDocument {
@@ -113,6 +115,24 @@ export class NameRegistry {
     const stored: StoredDocument = {id: documentId, mentions: mentions.map((m) => ({...m})), variants: []}
     const names = new Set<string>()
     for (const mention of mentions) names.add(normalize(mention.name))
+    // Parts of the full person names of this document: a lone name that still matches one was
+    // left ambiguous by the plugin and must not be resolved from other documents.
+    const parts = new Map<string, Set<string>>()
+    for (const mention of mentions) {
+      if (mention.type !== 'person') continue
+      const words = normalize(mention.name).split(' ')
+      if (words.length < 2) continue
+      for (const part of [words[0] ?? '', words.at(-1) ?? '']) {
+        let set = parts.get(part)
+        if (!set) {
+          set = new Set()
+          parts.set(part, set)
+        }
+
+        set.add(words.join(' '))
+      }
+    }
+
     for (const name of names) this.#frequency.set(name, (this.#frequency.get(name) ?? 0) + 1)
     const seen = new Map<string, number>()
 
@@ -139,13 +159,15 @@ export class NameRegistry {
           stories: new Set(),
           label: undefined,
           parent: index,
-          evidence: undefined
+          evidence: undefined,
+          ambiguous: false
         })
       }
 
       const variant = this.#variants[index]
       stored.variants.push(index)
       if (!variant) continue
+      if (!key.includes(' ') && (parts.get(key)?.size ?? 0) > 1) variant.ambiguous = true
       variant.count++
       variant.display.set(mention.name, (variant.display.get(mention.name) ?? 0) + 1)
       if (mention.role) variant.roles.add(mention.role.replace(/^(former|the late|late|then|acting) /, '').toLowerCase())
@@ -237,7 +259,7 @@ export class NameRegistry {
     // Single names against full names: a surname (`Holcy`) or a given name (`Steve`) seen with
     // names that the full name was also seen with.
     variants.forEach((variant, index) => {
-      if (variant.words.length !== 1) return
+      if (variant.words.length !== 1 || variant.ambiguous) return
       const word = variant.words[0] ?? ''
       const candidates = new Set<number>()
       for (const c of surnameBlocks.get(phonetic(word)) ?? []) candidates.add(c)
