@@ -193,6 +193,17 @@ describe('retextNormalizeNames', () => {
     expect(mentions.map((m) => [m.text, m.type])).toEqual([['Okonkwo', 'person']])
   })
 
+  it('splits two people joined by `&` but keeps `Procter & Gamble`', () => {
+    const text = 'Guests included Frank Kelly Freas, Ana Lo & Lee Tate, and Procter & Gamble.'
+    const mentions = run(text).data.names?.mentions ?? []
+    expect(mentions.map((m) => [m.text, m.type])).toEqual([
+      ['Frank Kelly Freas', 'person'],
+      ['Ana Lo', 'person'],
+      ['Lee Tate', 'person'],
+      ['Procter & Gamble', 'organization']
+    ])
+  })
+
   it('splits names joined by a hyphen or dash to a lowercase word', () => {
     const text = 'The four guests at the summit-Nadia Karim, Leo Brandt and Ivo Petrov-thanked the host.'
     const mentions = run(text).data.names?.mentions ?? []

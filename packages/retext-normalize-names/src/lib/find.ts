@@ -190,7 +190,13 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
         // `de la`, `van der`, `bin al`
         else if (after && !after.cap && connectors.has(after.lower) && next.lower !== 'of') k = j + 3
         const target = tokens[k]
-        if (target && nameish[k] && target.line === token.line && !target.sentStart) {
+        // `&` joins `Procter & Gamble`, not two people (`David Lo & Lee Tate`).
+        const people =
+          next.lower === '&' &&
+          target !== undefined &&
+          runHasGiven(tokens, i, j, lex) &&
+          (lex.given.has(target.lower) || lex.surnames.has(target.lower) || tokens[k + 1]?.cap === true)
+        if (target && nameish[k] && target.line === token.line && !target.sentStart && !people) {
           j = k
           last = j
           continue
@@ -437,7 +443,7 @@ function splitRun(
       let descriptor = true
       for (let q = nameStart; q < p; q++) {
         const word = tokens[q]?.lower ?? ''
-        if ((!lex.common.has(word) && !isKeyword(word, lex)) || word.includes('.')) descriptor = false
+        if ((!lex.common.has(word) && !isKeyword(word, lex)) || word.includes('.') || lex.given.has(word)) descriptor = false
       }
 
       if (descriptor) {
