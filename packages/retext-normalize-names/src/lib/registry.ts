@@ -1,7 +1,7 @@
 /**
  * Corpus-level reconciliation of person names across documents.
  */
-import type {MentionType, NameMention} from '@copydesk/document'
+import type {NameMention} from '@copydesk/document'
 import {doubleMetaphone} from 'double-metaphone'
 import {distance} from 'fastest-levenshtein'
 import {lexicon} from './lexicon.js'
@@ -390,9 +390,6 @@ export class NameRegistry {
   }
 }
 
-/** Type of mentions the registry reconciles. */
-export const registryTypes: ReadonlyArray<MentionType> = ['person']
-
 function sortKey(variant: Variant | undefined): string {
   return variant ? (variant.words.at(-1) ?? '') + ' ' + variant.key : ''
 }
@@ -416,14 +413,10 @@ function topDisplay(variant: Variant): string {
 }
 
 function evidenceFor(index: number, variants: Array<Variant>, find: (i: number) => number): Array<string> {
-  const out: Array<string> = []
-  let node = index
-  const root = find(index)
-  const v = variants[node]
-  if (v?.evidence) out.push(...v.evidence)
-  if (out.length === 0 && node !== root) out.push('same cluster as `' + (variants[root]?.key ?? '') + '`')
-  node = root
-  return [...new Set(out)]
+  const evidence = variants[index]?.evidence
+  if (evidence && evidence.length > 0) return [...new Set(evidence)]
+  // Joined through another name of the cluster.
+  return ['same cluster as `' + (variants[find(index)]?.key ?? '') + '`']
 }
 
 /** Lowercase, accents folded, spaces collapsed. */
