@@ -204,6 +204,19 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('types languages, peoples and hyphenated nationalities as other, and spreads a cue-given type', () => {
+    const text = 'She wrote in Polish for German-American readers, Jews and Poles. Vartanian said no. Vartanian was late.'
+    const mentions = run(text).data.names?.mentions ?? []
+    expect(mentions.map((m) => [m.text, m.type])).toEqual([
+      ['Polish', 'other'],
+      ['German-American', 'other'],
+      ['Jews', 'other'],
+      ['Poles', 'other'],
+      ['Vartanian', 'person'],
+      ['Vartanian', 'person']
+    ])
+  })
+
   it('splits names joined by a hyphen or dash to a lowercase word', () => {
     const text = 'The four guests at the summit-Nadia Karim, Leo Brandt and Ivo Petrov-thanked the host.'
     const mentions = run(text).data.names?.mentions ?? []

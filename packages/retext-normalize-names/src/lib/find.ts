@@ -626,6 +626,12 @@ function classify(tokens: Array<Token>, first: number, last: number, lex: Lexico
   }
 
   if (lex.demonyms.has(firstWord)) return 'other'
+  // `German-American`, `anti-Spanish`, `Poles` (plural of a demonym).
+  if (firstWord.includes('-') && firstWord.split('-').some((part) => lex.demonyms.has(part) || lex.known.get(part) === 'other')) {
+    return 'other'
+  }
+
+  if (firstWord.endsWith('s') && lex.demonyms.has(firstWord.slice(0, -1))) return 'other'
   // Short all-caps words are acronyms (`GAO`), not the surname they spell.
   if (firstToken.upper && firstWord.length <= 4) return undefined
   // A surname that is also a common word (`Black`, `Green`) needs more evidence.
@@ -711,6 +717,15 @@ function resolve(
     }
   }
 
+  // Lone words followed somewhere by a verb of saying (`Okonkwo said`): names everywhere.
+  const saying = new Set<string>()
+  for (const candidate of candidates) {
+    const following = tokens[candidate.last + 1]
+    if (candidate.words.length === 1 && following && headCues.get(following.lower) === 'person') {
+      saying.add((candidate.words[0] ?? '').toLowerCase())
+    }
+  }
+
   const weak = new Set<number>()
   for (const candidate of candidates) {
     let isWeak = false
@@ -763,12 +778,10 @@ function resolve(
     }
 
     if (kind === undefined) {
-      const following = tokens[candidate.last + 1]
-      const saying = following !== undefined && headCues.get(following.lower) === 'person'
       if (
         single &&
         candidate.sentInitial &&
-        !saying &&
+        !saying.has(lower) &&
         !lex.known.has(lower) &&
         !capMid.has(lower) &&
         !partOfMulti.has(lower)
@@ -801,7 +814,8 @@ function resolve(
       }
 
       kind = fallbackKind(candidate, tokens, lex)
-      isWeak = true
+      // Only the plain defaults are weak; a cue in the text (`said`, `in`, quotes) is evidence.
+      isWeak = kind === 'organization' || (kind === 'person' && !saying.has(lower))
     }
 
     if (candidate.role && !candidate.role.endsWith('late') && kind !== 'person' && single) kind = 'person'
