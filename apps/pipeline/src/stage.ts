@@ -158,7 +158,7 @@ async function runDocumentStage(
   const total = readManifest(workDir, 'ingest')?.stats.processed
   const report = progressReporter(name, total)
   const sources: Array<StageName> = ['ingest', ...stage.needs]
-  const corpus = stage.corpus?.(config)
+  const corpus = await stage.corpus?.(config)
   const layer = new JsonlWriter(path.join(dir, corpus ? 'layer.raw.jsonl' : 'layer.jsonl'))
   const executor = createExecutor(name, stage, config, configJson, concurrency(), version)
   // Results are written in input order: a window of documents is in flight

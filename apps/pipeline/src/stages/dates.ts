@@ -1,16 +1,6 @@
-import type {Node} from 'unist'
 import type {DatesData} from '@copydesk/document'
 import type {DocumentStage} from './types.js'
-import {runPlugin} from './run-plugin.js'
-
-/**
- * Parser that yields an empty retext tree: `@copydesk/retext-normalize-dates`
- * reads `String(file)`, not the tree, and parsing with `retext-english` would
- * cost the stage several times more than the plugin itself.
- */
-function textOnly(this: {parser: unknown}): undefined {
-  this.parser = (): Node => ({type: 'RootNode', children: []}) as Node
-}
+import {runPlugin, textOnly} from './run-plugin.js'
 
 /** The date stage: `@copydesk/retext-normalize-dates` on each document. */
 export const datesStage: DocumentStage<DatesData> = {

@@ -1,10 +1,8 @@
-import retextNormalizeNames, {NameRegistry, type RegistryDocument} from '@copydesk/retext-normalize-names'
-import retextEnglish from 'retext-english'
-import {unified} from 'unified'
+import type {RegistryDocument} from '@copydesk/retext-normalize-names'
 import type {MentionType, NamesData, RecordMessage} from '@copydesk/document'
 import type {LayerRecord} from '../lib/layers.js'
 import type {CorpusPass, DocumentStage} from './types.js'
-import {runPlugin} from './run-plugin.js'
+import {runPlugin, textOnly} from './run-plugin.js'
 
 /**
  * The name stage: `@copydesk/retext-normalize-names` on each document, then a corpus pass with
@@ -22,17 +20,22 @@ export const namesStage: DocumentStage<NamesData> = {
     const options: {types?: Array<MentionType>; skipExcluded?: boolean} = {}
     if (types !== undefined) options.types = types
     if (skipExcluded !== undefined) options.skipExcluded = skipExcluded
-    const processor = unified().use(retextEnglish).use(retextNormalizeNames, options)
+    // Loaded here, not at import time: a run served from the cache never pays for it.
+    const [{default: retextNormalizeNames}, {unified}] = await Promise.all([
+      import('@copydesk/retext-normalize-names'),
+      import('unified')
+    ])
+    const processor = unified().use(textOnly).use(retextNormalizeNames, options)
     return async (document) => runPlugin(processor, document, 'names', {mentions: []})
   },
-  corpus(config) {
+  async corpus(config) {
     if (config.options['registry'] === false) return {add() {}, apply: (record) => record}
-    return registryPass()
+    const {NameRegistry} = await import('@copydesk/retext-normalize-names')
+    return registryPass(new NameRegistry())
   }
 }
 
-function registryPass(): CorpusPass<NamesData> {
-  const registry = new NameRegistry()
+function registryPass(registry: InstanceType<typeof import('@copydesk/retext-normalize-names').NameRegistry>): CorpusPass<NamesData> {
   let resolved: Map<string, RegistryDocument> | undefined
   return {
     add(record: LayerRecord<NamesData>) {
