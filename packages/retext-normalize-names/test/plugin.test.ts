@@ -62,7 +62,10 @@ describe('retextNormalizeNames', () => {
       ['Lisa Johnson', 'person', 'Lisa Johnson', 'Senator'],
       ['Johnson', 'person', 'Johnson', null],
       ['Brandt', 'person', 'Ellen Brandt', null],
-      ['Second Chance Act', 'other', 'Second Chance Act', null]
+      ['Second Chance Act', 'other', 'Second Chance Act', null],
+      // The credit is set aside as boilerplate, but its names are read (`readExcluded`).
+      ['Keith Moreno', 'person', 'Keith Moreno', null],
+      ['Reuters', 'organization', 'Reuters', null]
     ])
   })
 
@@ -238,7 +241,7 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
-  it('supports `types` and `skipExcluded`', () => {
+  it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})
     processor.runSync(processor.parse(file), file)
@@ -259,6 +262,19 @@ describe('retextNormalizeNames', () => {
     const all = unified().use(retextEnglish).use(retextNormalizeNames, {skipExcluded: false})
     all.runSync(all.parse(kept), kept)
     expect(kept.data.names?.mentions.map((m) => m.text)).toEqual(['Ada Obi', 'Kano'])
+
+    // By default a teaser is skipped, but the names in a photo credit are read.
+    const run = (reason: string, options?: {readExcluded: Array<string>}) => {
+      const file = new VFile('Mayor Ada Obi visited Kano.')
+      file.data.ingest = {...kept.data.ingest!, excluded: [{start: 0, end: 13, reason}]}
+      const processor = unified().use(retextEnglish).use(retextNormalizeNames, options)
+      processor.runSync(processor.parse(file), file)
+      return file.data.names?.mentions.map((m) => m.text)
+    }
+
+    expect(run('teaser')).toEqual(['Kano'])
+    expect(run('photo-credit')).toEqual(['Ada Obi', 'Kano'])
+    expect(run('photo-credit', {readExcluded: []})).toEqual(['Kano'])
   })
 
   it('fails on bad options when attached', () => {
@@ -266,5 +282,7 @@ describe('retextNormalizeNames', () => {
     expect(() => unified().use(retextNormalizeNames, {types: ['people']}).freeze()).toThrow(/`types`/)
     // @ts-expect-error: wrong on purpose.
     expect(() => unified().use(retextNormalizeNames, {skipExcluded: 'yes'}).freeze()).toThrow(/`skipExcluded`/)
+    // @ts-expect-error: wrong on purpose.
+    expect(() => unified().use(retextNormalizeNames, {readExcluded: 'photo-credit'}).freeze()).toThrow(/`readExcluded`/)
   })
 })

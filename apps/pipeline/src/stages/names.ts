@@ -12,14 +12,19 @@ import {runPlugin, textOnly} from './run-plugin.js'
 export const namesStage: DocumentStage<NamesData> = {
   kind: 'document',
   key: 'names',
-  keys: {types: 'string[]', skipExcluded: 'boolean', registry: 'boolean'},
+  keys: {types: 'string[]', skipExcluded: 'boolean', readExcluded: 'string[]', registry: 'boolean'},
   needs: [],
   packages: ['@copydesk/retext-normalize-names'],
   async setup(config) {
-    const {types, skipExcluded} = config.options as {types?: Array<MentionType>; skipExcluded?: boolean}
-    const options: {types?: Array<MentionType>; skipExcluded?: boolean} = {}
+    const {types, skipExcluded, readExcluded} = config.options as {
+      types?: Array<MentionType>
+      skipExcluded?: boolean
+      readExcluded?: Array<string>
+    }
+    const options: {types?: Array<MentionType>; skipExcluded?: boolean; readExcluded?: Array<string>} = {}
     if (types !== undefined) options.types = types
     if (skipExcluded !== undefined) options.skipExcluded = skipExcluded
+    if (readExcluded !== undefined) options.readExcluded = readExcluded
     // Loaded here, not at import time: a run served from the cache never pays for it.
     const [{default: retextNormalizeNames}, {unified}] = await Promise.all([
       import('@copydesk/retext-normalize-names'),

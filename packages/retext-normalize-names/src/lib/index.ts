@@ -14,6 +14,12 @@ export interface Options {
    * (default: `true`).
    */
   skipExcluded?: boolean | null | undefined
+  /**
+   * Reasons of excluded ranges whose names are read all the same (default: `['photo-credit']`):
+   * a photo credit is boilerplate for the article text, but it names a real photographer and
+   * agency (“Chip Somodevilla/Getty Images”), which are mentions like any other.
+   */
+  readExcluded?: ReadonlyArray<string> | null | undefined
 }
 
 const emptyOptions: Readonly<Options> = Object.freeze({})
@@ -45,6 +51,11 @@ export default function retextNormalizeNames(options?: Readonly<Options> | null 
     throw new TypeError('Unexpected `skipExcluded` option: expected boolean')
   }
 
+  const readExcluded = settings.readExcluded ?? ['photo-credit']
+  if (!Array.isArray(readExcluded) || readExcluded.some((reason) => typeof reason !== 'string')) {
+    throw new TypeError('Unexpected `readExcluded` option: expected an array of reasons')
+  }
+
   const typeSet = types.length === allTypes.length ? undefined : new Set(types)
 
   /**
@@ -56,7 +67,9 @@ export default function retextNormalizeNames(options?: Readonly<Options> | null 
   return function (_tree: Root, file: VFile): undefined {
     const text = String(file)
     const result = findNames(text, {
-      excluded: skipExcluded ? file.data.ingest?.excluded : undefined,
+      excluded: skipExcluded
+        ? file.data.ingest?.excluded?.filter((range) => !readExcluded.includes(range.reason))
+        : undefined,
       types: typeSet
     })
     file.data.names = {mentions: result.mentions}
