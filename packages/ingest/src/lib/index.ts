@@ -149,11 +149,17 @@ async function* inputs(list: ReadonlyArray<string>, config: Settings): AsyncGene
     if (stat.isDirectory()) {
       const include = config.include ? picomatch(config.include, {dot: true}) : null
       const exclude = picomatch(config.exclude, {dot: true})
+      // Read ahead: the next files are read while this one is parsed, so a
+      // folder of many small files is not read one round trip at a time.
+      const ahead: Array<Input> = []
       for await (const relative of walk(given, '', exclude)) {
         if (include ? !include(relative) : !known(relative)) continue
         const full = path.join(given, relative)
-        yield {path: full, name: relative, open: () => readFile(full)}
+        const early = readSmall(full)
+        ahead.push({path: full, name: relative, open: () => readPrefetched(early, full)})
+        if (ahead.length >= readAhead) yield ahead.shift()!
       }
+      yield* ahead
     } else {
       yield {path: given, name: path.basename(given), open: () => readFile(given)}
     }
@@ -178,6 +184,23 @@ async function* walk(root: string, relative: string, exclude: (value: string) =>
     if (directory) yield* walk(root, child, exclude)
     else if (file) yield child
   }
+}
+
+/** Files read ahead of the one being parsed. */
+const readAhead = 16
+
+/** Start reading a small file; resolves to `undefined` for a large or unreadable one (read later, in order). */
+function readSmall(file: string): Promise<Uint8Array | undefined> {
+  return fsp
+    .stat(file)
+    .then((stat) => (stat.size <= 4 * 1024 * 1024 ? fsp.readFile(file) : undefined))
+    .catch(() => undefined)
+}
+
+async function* readPrefetched(early: Promise<Uint8Array | undefined>, file: string): AsyncGenerator<Uint8Array> {
+  const content = await early
+  if (content) yield content
+  else yield* readFile(file)
 }
 
 // Small files in one read (cheaper than a stream); large ones streamed.
