@@ -13,7 +13,8 @@ const app = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const root = path.resolve(app, '..', '..')
 const args = process.argv.slice(2)
 const count = Number(args[args.indexOf('--articles') + 1]) || 2000
-const only = args.includes('--pipeline-only') ? 'pipeline' : args.includes('--packages-only') ? 'packages' : 'all'
+const only = args.includes('--pipeline-only') ? 'pipeline' : args.includes('--packages-only') ? 'packages' : args.includes('--throughput-only') ? 'throughput' : 'all'
+const throughputMb = Number(args[args.indexOf('--mb') + 1]) || 20
 
 function pipeline(argv, env = {}) {
   const start = performance.now()
@@ -32,7 +33,17 @@ function pipeline(argv, env = {}) {
 
 const fmt = (ms) => (ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(2)} s`)
 
-if (only !== 'packages') {
+function manifests() {
+  const work = path.join(app, '.work')
+  return Object.fromEntries(
+    ['ingest', 'names', 'dates', 'link', 'export'].map((stage) => [
+      stage,
+      JSON.parse(fs.readFileSync(path.join(work, stage, 'manifest.json'), 'utf8')).stats
+    ])
+  )
+}
+
+if (only === 'all' || only === 'pipeline') {
   // Make sure everything is built, so the timings measure the pipeline, not tsc.
   spawnSync('pnpm', ['-s', 'turbo', 'run', 'build', '--output-logs=errors-only'], {cwd: root, stdio: 'inherit'})
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-'))
@@ -63,7 +74,56 @@ if (only !== 'packages') {
   fs.rmSync(base, {recursive: true, force: true})
 }
 
-if (only !== 'pipeline') {
+if (only === 'all' || only === 'throughput') {
+  spawnSync('pnpm', ['-s', 'turbo', 'run', 'build', '--output-logs=errors-only'], {cwd: root, stdio: 'inherit'})
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-throughput-'))
+  const corpus = path.join(base, 'corpus')
+  // Articles of about 2.6 kB: enough of them for the size asked.
+  const {bytes, files} = generateCorpus(corpus, Math.ceil((throughputMb * 1e6) / 2600))
+  console.log(`\n# throughput: ${files} generated articles, ${(bytes / 1e6).toFixed(1)} MB (ingest -> export JSONL)`)
+  const results = {}
+  for (const threads of [1, os.availableParallelism()]) {
+    // A fresh copy of the input and fresh caches: nothing comes from a cache.
+    const input = path.join(base, `input-${threads}`)
+    fs.cpSync(corpus, input, {recursive: true})
+    const run = pipeline(['--input', input, '--out', path.join(base, `out-${threads}`), '--concurrency', String(threads)], {
+      COPYDESK_CACHE_DIR: path.join(base, `cache-${threads}`)
+    })
+    const stats = manifests()
+    const stageMs = Object.values(stats).reduce((sum, s) => sum + s.ms, 0)
+    const peak = Math.max(...Object.values(stats).map((s) => s.maxRss ?? 0))
+    results[threads] = bytes / 1e6 / (run.ms / 1000)
+    console.log(
+      `${threads} thread${threads > 1 ? 's' : ' '}: ${fmt(run.ms)}, ${results[threads].toFixed(2)} MB/s, ${(files / (run.ms / 1000)).toFixed(0)} documents/s, peak RSS ${(peak / 1e6).toFixed(0)} MB`
+    )
+    console.log(
+      `   stage shares: ${Object.entries(stats)
+        .map(([stage, s]) => `${stage} ${((s.ms / stageMs) * 100).toFixed(0)}%`)
+        .join(', ')}; process start-up and turbo ${fmt(run.ms - stageMs)}`
+    )
+  }
+  const cores = os.availableParallelism()
+  console.log(`all cores / one core: ${(results[cores] / results[1]).toFixed(2)}x (target >= 1.7x on 2 cores)`)
+  const baseline = spawnSync(process.execPath, [path.join(app, 'bin', 'bench-baselines.js'), corpus, '1000000'], {
+    cwd: app,
+    encoding: 'utf8'
+  })
+  if (baseline.status === 0) {
+    const b = JSON.parse(baseline.stdout)
+    console.log(`same text, first ${(b.bytes / 1e6).toFixed(1)} MB, in this process's neighbour:`)
+    console.log(`   compromise people:          ${b.compromisePeople.mbPerS.toFixed(3)} MB/s`)
+    console.log(`   compromise people + dates:  ${b.compromisePeopleDates.mbPerS.toFixed(3)} MB/s`)
+    console.log(`   chrono-node parse:          ${b.chrono.mbPerS.toFixed(3)} MB/s`)
+    console.log(
+      `copydesk end to end (one core) / compromise people + dates: ${(results[1] / b.compromisePeopleDates.mbPerS).toFixed(1)}x (target >= 20x)`
+    )
+  } else {
+    console.log(`(baselines failed: ${baseline.stderr.trim().split('\n').pop()})`)
+  }
+  fs.rmSync(base, {recursive: true, force: true})
+}
+
+if (only === 'all' || only === 'packages') {
   for (const name of fs.readdirSync(path.join(root, 'packages')).sort()) {
     const script = path.join(root, 'packages', name, 'bench', 'bench.js')
     if (!fs.existsSync(script)) continue

@@ -12,7 +12,8 @@ import {checkManifestFiles, readManifest, type Manifest} from './lib/manifest.js
 import {appDir, cacheDir, rootDir, sampleCorpus, stageEnv, stageNames, workDir, type StageName} from './lib/paths.js'
 import {ProgressView} from './lib/progress.js'
 import {runTurbo} from './lib/turbo.js'
-import {parseFormats} from './stages/export.js'
+import {parseRedisUrl} from './lib/redis-url.js'
+import type {WorkerOptions} from './commands/worker.js'
 import {stageKeys} from './stages/index.js'
 import {registerKbCommands} from './commands/kb.js'
 
@@ -31,6 +32,7 @@ interface RunOptions {
   kb?: string
   published?: string
   concurrency?: string
+  queue?: string
   progress: boolean
 }
 
@@ -91,7 +93,8 @@ export async function run(options: RunOptions): Promise<number> {
   const formatValue = options.format ?? (config.top.format as string | undefined) ?? 'jsonl'
   let formats: Array<string>
   try {
-    formats = parseFormats(formatValue)
+    const {parseFormats} = await import('./stages/export.js')
+    formats = await parseFormats(formatValue)
   } catch (error) {
     throw new UsageError(`--format: ${(error as Error).message}`)
   }
@@ -131,7 +134,12 @@ export async function run(options: RunOptions): Promise<number> {
     // --force re-runs every task (turbo --force) and bypasses the per-document
     // caches; results are still written to both, under their normal keys.
     if (options.force) env.COPYDESK_FORCE = '1'
-    // Threads change how fast, never what: not part of any hash.
+    if (options.queue) {
+      parseRedisUrl(options.queue)
+      env.COPYDESK_QUEUE = options.queue
+    }
+
+    // Threads and queues change how fast, never what: not part of any hash.
     if (options.concurrency !== undefined) {
       const threads = Number(options.concurrency)
       if (!Number.isInteger(threads) || threads < 1) {
@@ -172,17 +180,16 @@ export async function run(options: RunOptions): Promise<number> {
     fs.mkdirSync(out, {recursive: true})
     for (const entry of manifests.export.files) {
       const from = path.join(workDir, 'export', entry.name)
-      const to = path.join(out, entry.name)
-      const stat = fs.statSync(from)
-      if (stat.isDirectory()) {
-        fs.rmSync(`${to}.tmp`, {recursive: true, force: true})
-        fs.cpSync(from, `${to}.tmp`, {recursive: true})
-        fs.rmSync(to, {recursive: true, force: true})
-        fs.renameSync(`${to}.tmp`, to)
-      } else {
-        fs.copyFileSync(from, `${to}.tmp`)
-        fs.renameSync(`${to}.tmp`, to)
+      const to = path.resolve(out, entry.name)
+      // Names come from the manifest: never let one write outside --out.
+      if (!to.startsWith(out + path.sep)) {
+        process.stderr.write(`copydesk: refusing to write ${entry.name} outside ${out}\n`)
+        return 1
       }
+
+      fs.mkdirSync(path.dirname(to), {recursive: true})
+      fs.copyFileSync(from, `${to}.tmp`)
+      fs.renameSync(`${to}.tmp`, to)
     }
 
     const ingest = manifests.ingest.stats
@@ -209,7 +216,19 @@ export async function run(options: RunOptions): Promise<number> {
     )
     const warnings = Object.entries(manifests.export.stats.messages).sort((a, b) => b[1] - a[1])
     if (warnings.length > 0) lines.push(`  messages: ${warnings.map(([rule, n]) => `${rule} ${n}`).join(', ')}`)
-    lines.push(`  output: ${manifests.export.files.map((f) => path.join(relativeOut, f.name)).join(', ')}`)
+    // One entry per top-level file or folder (the HTML report has a page per document).
+    const shown = new Map<string, number>()
+    for (const entry of manifests.export.files) {
+      const top = entry.name.split('/')[0]
+      shown.set(top, (shown.get(top) ?? 0) + 1)
+    }
+
+    const outputs = [...shown].map(([name, count]) =>
+      count > 1 || manifests.export.files.every((f) => f.name !== name)
+        ? `${path.join(relativeOut, name)}/ (${count} files)`
+        : path.join(relativeOut, name)
+    )
+    lines.push(`  output: ${outputs.join(', ')}`)
     lines.push(`  time: ${formatMs(performance.now() - started)}`)
     process.stderr.write(lines.join('\n') + '\n')
 
@@ -257,10 +276,22 @@ export function program(): Command {
     .option('--kb <file>', 'SQLite knowledge base to link against (default: the embedded starter KB)')
     .option('--published <date>', 'publication date for documents that have none (ISO 8601)')
     .option('--concurrency <n>', 'worker threads per stage (default: the number of cores)')
+    .option('--queue <url>', 'spread documents over workers through a BullMQ queue (redis://host:port)')
     .option('--force', 'ignore every cache and run all stages again')
     .addOption(new Option('--no-progress', 'no progress display'))
     .action(async (options: RunOptions) => {
       process.exitCode = await run(options)
+    })
+
+  cli
+    .command('worker')
+    .description('process documents from a BullMQ queue for runs started with --queue')
+    .requiredOption('--queue <url>', 'the Redis URL (redis://host:port)')
+    .option('--concurrency <n>', 'batches processed at once', '1')
+    .action(async (options: WorkerOptions) => {
+      parseRedisUrl(options.queue)
+      const {runWorker} = await import('./commands/worker.js')
+      process.exitCode = await runWorker(options)
     })
 
   registerKbCommands(cli)

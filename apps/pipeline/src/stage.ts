@@ -9,7 +9,6 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {createInterface} from 'node:readline'
 import {summarizeEntities, type DocumentRecord, type IngestData, type Mention, type RecordMessage} from '@copydesk/document'
-import {ingest} from '@copydesk/ingest'
 import {DocumentCache} from './lib/cache.js'
 import {sha256} from './lib/hash.js'
 import {stageKey} from './lib/keys.js'
@@ -17,7 +16,7 @@ import {JsonlWriter, readJsonl, type LayerRecord} from './lib/layers.js'
 import {readManifest, writeManifest, type Manifest, type StageStats} from './lib/manifest.js'
 import {cacheDir, stageEnv, stageNames, workDir, type StageName} from './lib/paths.js'
 import {progressReporter} from './lib/progress-events.js'
-import {concurrency, createExecutor, windowPerThread} from './lib/executor.js'
+import {concurrency, createExecutor} from './lib/executor.js'
 import {codeVersion} from './lib/version.js'
 import {documentStages, exportStage} from './stages/index.js'
 import type {StageConfig, StageDocument} from './stages/types.js'
@@ -63,6 +62,7 @@ async function runIngest(config: StageConfig, dir: string, stats: StageStats): P
   const report = progressReporter('ingest')
   const ids = new Map<string, number>()
   const inputs = config.inputs as Array<string>
+  const {ingest} = await import('@copydesk/ingest')
   for await (const file of ingest(inputs, config.options)) {
     stats.read++
     const data = file.data.ingest
@@ -135,6 +135,8 @@ function toDocument(records: ReadonlyArray<LayerRecord>, stages: ReadonlyArray<S
   for (let index = 1; index < stages.length; index++) {
     const stage = stages[index]
     const data = records[index].data
+    // A stage that failed on this document left no data: go on without it.
+    if (data === null || data === undefined) continue
     if (stage === 'names') document.names = data as NonNullable<StageDocument['names']>
     else if (stage === 'dates') document.dates = data as NonNullable<StageDocument['dates']>
     else if (stage === 'link') document.links = data as NonNullable<StageDocument['links']>
@@ -156,13 +158,13 @@ async function runDocumentStage(
   const total = readManifest(workDir, 'ingest')?.stats.processed
   const report = progressReporter(name, total)
   const sources: Array<StageName> = ['ingest', ...stage.needs]
-  const corpus = stage.corpus?.(config)
+  const corpus = await stage.corpus?.(config)
   const layer = new JsonlWriter(path.join(dir, corpus ? 'layer.raw.jsonl' : 'layer.jsonl'))
-  const executor = createExecutor(name, stage, config, configJson, concurrency())
+  const executor = createExecutor(name, stage, config, configJson, concurrency(), version)
   // Results are written in input order: a window of documents is in flight
   // on the pool while the oldest is awaited.
   const window: Array<{key: string; cached: boolean; result: Promise<LayerRecord & {failed?: true}>}> = []
-  const limit = concurrency() * windowPerThread
+  const limit = executor.window
   const flush = async (): Promise<void> => {
     const head = window.shift()!
     const {failed, ...record} = await head.result
@@ -187,7 +189,7 @@ async function runDocumentStage(
         window.push({
           key,
           cached: false,
-          result: executor.run(document).then(
+          result: executor.run(key, document).then(
             (result) => ({id: document.id, data: result.data, messages: result.messages}),
             // One document that breaks the stage must not stop the corpus:
             // it goes on without this stage's data, with an error message.
@@ -239,8 +241,8 @@ async function* records(stats: StageStats): AsyncGenerator<DocumentRecord> {
   for await (const {records: layers} of readLayers(['ingest', 'names', 'dates', 'link'])) {
     const [base, names, dates, links] = layers as [IngestRecord, LayerRecord, LayerRecord, LayerRecord]
     const data = base.data
-    const entities = (links.data as {entities?: Record<string, Mention['entity']>}).entities ?? {}
-    const mentions: Array<Mention> = ((names.data as {mentions?: Array<Omit<Mention, 'entity'>>}).mentions ?? []).map(
+    const entities = (links.data as {entities?: Record<string, Mention['entity']>} | null)?.entities ?? {}
+    const mentions: Array<Mention> = ((names.data as {mentions?: Array<Omit<Mention, 'entity'>>} | null)?.mentions ?? []).map(
       (mention) => ({...mention, entity: entities[mention.id] ?? null})
     )
     const messages = [...base.messages, ...names.messages, ...dates.messages, ...links.messages]
@@ -254,7 +256,7 @@ async function* records(stats: StageStats): AsyncGenerator<DocumentRecord> {
       text: base.text,
       excluded: data.excluded,
       mentions,
-      dates: (dates.data as {dates?: DocumentRecord['dates']}).dates ?? [],
+      dates: (dates.data as {dates?: DocumentRecord['dates']} | null)?.dates ?? [],
       entities: summarizeEntities(mentions, data.title),
       messages,
       authors: data.authors,
@@ -309,6 +311,7 @@ async function main(): Promise<void> {
   }
 
   stats.ms = Math.round(performance.now() - start)
+  stats.maxRss = process.resourceUsage().maxRSS * 1024
   const manifest: Manifest = {stage: name, key, files, stats}
   if (info) manifest.info = info
   writeManifest(workDir, manifest)

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {cli, temporary} from './helpers.js'
+import {appDir, cli, temporary} from './helpers.js'
 
 describe('copydesk CLI: usage', () => {
   it('prints help and version', () => {
@@ -46,5 +46,16 @@ describe('copydesk CLI: usage', () => {
     const result = cli(['run', '--input', '/nonexistent/corpus.jsonl'])
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('Input not found: /nonexistent/corpus.jsonl')
+  })
+})
+
+describe('the stage launcher', () => {
+  it('runs the same command as the stage scripts in package.json', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(appDir, 'package.json'), 'utf8')) as {scripts: Record<string, string>}
+    const stages = Object.keys(pkg.scripts).filter((name) => name.startsWith('stage:'))
+    expect(stages.sort()).toEqual(['stage:dates', 'stage:export', 'stage:ingest', 'stage:link', 'stage:names'])
+    for (const name of stages) expect(pkg.scripts[name]).toBe(`node dist/stage.js ${name.slice(6)}`)
+    const launcher = fs.readFileSync(path.join(appDir, 'src', 'lib', 'turbo.ts'), 'utf8')
+    expect(launcher).toContain("stage:ingest|stage:names|stage:dates|stage:link|stage:export) exec node dist/stage.js")
   })
 })

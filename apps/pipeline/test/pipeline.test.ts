@@ -48,7 +48,7 @@ describe('copydesk pipeline run', () => {
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatchObject({path: path.join(corpus, 'wire.jsonl'), line: 2})
     const records = readJsonl<DocumentRecord>(path.join(out, 'documents.jsonl'))
-    expect(records.map((r) => r.id)).toEqual(['harris', 'wire-1', 'wire-3'])
+    expect(records.map((r) => r.id)).toEqual(['harris.txt', 'wire-1', 'wire-3'])
     for (const record of records) expect(validateRecord(record)).toEqual([])
     // Plain-text and JSONL text is kept unchanged, so offsets point into the input.
     expect(records[1].text).toBe('President Biden signed the bill today.')
@@ -103,8 +103,8 @@ describe('copydesk pipeline run', () => {
     expect(cli(['run', '--input', other, '--out', outB]).code).toBe(0)
     const again = cli(['run', '--input', corpus, '--out', outA])
     expect(stageStatus(again.stderr).export).toBe('hit')
-    expect(readJsonl<DocumentRecord>(path.join(outA, 'documents.jsonl')).map((r) => r.id)).toEqual(['harris', 'wire-1', 'wire-3'])
-    expect(readJsonl<DocumentRecord>(path.join(outB, 'documents.jsonl')).map((r) => r.id)).toEqual(['solo'])
+    expect(readJsonl<DocumentRecord>(path.join(outA, 'documents.jsonl')).map((r) => r.id)).toEqual(['harris.txt', 'wire-1', 'wire-3'])
+    expect(readJsonl<DocumentRecord>(path.join(outB, 'documents.jsonl')).map((r) => r.id)).toEqual(['solo.txt'])
     // B had no failures: its error report is there, and empty.
     expect(fs.existsSync(path.join(outB, 'errors.jsonl'))).toBe(true)
     expect(fs.readFileSync(path.join(outB, 'errors.jsonl'), 'utf8')).toBe('')

@@ -1,2 +1,3 @@
 export {ingest} from './lib/index.js'
-export type {Options} from './lib/index.js'
+export type {IngestSummary} from './lib/index.js'
+export type {DuplicatesPolicy, FieldName, Fields, Options} from './lib/options.js'

@@ -1,12 +1,16 @@
 import os from 'node:os'
 import {fileURLToPath} from 'node:url'
-import {Piscina} from 'piscina'
+import type {Piscina} from 'piscina'
+import type {QueueExecutor} from './queue.js'
 import type {DocumentStage, StageConfig, StageDocument, StageResult} from '../stages/types.js'
 
 /** Runs a stage's per-document function, in this thread or on a pool of worker threads. */
 export interface Executor {
-  run(document: StageDocument): Promise<StageResult>
+  /** Process one document; `key` is its per-document cache key. */
+  run(key: string, document: StageDocument): Promise<StageResult>
   close(): Promise<void>
+  /** How many documents may be in flight. */
+  window: number
 }
 
 /** Task sent to a worker thread. */
@@ -35,12 +39,34 @@ export function createExecutor(
   stage: DocumentStage,
   config: StageConfig,
   configJson: string,
-  threads: number
+  threads: number,
+  version: string
 ): Executor {
+  const queue = process.env.COPYDESK_QUEUE
+  if (queue) {
+    let executor: QueueExecutor | undefined
+    return {
+      // Enough batches in flight to keep many workers busy.
+      window: 16 * 32,
+      async run(key, document) {
+        if (!executor) {
+          const {QueueExecutor} = await import('./queue.js')
+          executor ??= new QueueExecutor(queue, name, configJson, version)
+        }
+
+        return executor.run(key, document)
+      },
+      async close() {
+        await executor?.close()
+      }
+    }
+  }
+
   if (threads <= 1) {
     let process_: Promise<(document: StageDocument) => Promise<StageResult>> | undefined
     return {
-      async run(document) {
+      window: windowPerThread,
+      async run(_key, document) {
         process_ ??= stage.setup(config)
         return (await process_)(document)
       },
@@ -50,13 +76,18 @@ export function createExecutor(
 
   let pool: Piscina | undefined
   return {
-    async run(document) {
-      pool ??= new Piscina({
+    window: threads * windowPerThread,
+    async run(_key, document) {
+      if (!pool) {
+        const {Piscina} = await import('piscina')
+        pool ??= new Piscina({
         filename: fileURLToPath(new URL('../worker.js', import.meta.url)),
         minThreads: 1,
         maxThreads: threads,
         idleTimeout: 1000
-      })
+        })
+      }
+
       const task: WorkerTask = {stage: name, configJson, document}
       return (await pool.run(task)) as StageResult
     },

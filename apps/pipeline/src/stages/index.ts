@@ -17,7 +17,17 @@ export const documentStages: Readonly<Record<'names' | 'dates' | 'link', Documen
 
 /** Config keys of every stage (`--config` sections). */
 export const stageKeys: Readonly<Record<StageName, StageKeys>> = {
-  ingest: {published: 'string', include: 'string[]', exclude: 'string[]'},
+  ingest: {
+    published: 'string',
+    include: 'string[]',
+    exclude: 'string[]',
+    fields: 'object',
+    duplicates: 'string',
+    nearDuplicateThreshold: 'number',
+    duplicateWindow: 'number',
+    format: 'string',
+    boilerplate: 'boolean'
+  },
   names: namesStage.keys,
   dates: datesStage.keys,
   link: linkStage.keys,

@@ -1,19 +1,64 @@
-import retextNormalizeNames from '@copydesk/retext-normalize-names'
-import retextEnglish from 'retext-english'
-import {unified} from 'unified'
-import type {NamesData} from '@copydesk/document'
-import type {DocumentStage} from './types.js'
-import {runPlugin} from './run-plugin.js'
+import type {RegistryDocument} from '@copydesk/retext-normalize-names'
+import type {MentionType, NamesData, RecordMessage} from '@copydesk/document'
+import type {LayerRecord} from '../lib/layers.js'
+import type {CorpusPass, DocumentStage} from './types.js'
+import {runPlugin, textOnly} from './run-plugin.js'
 
-/** The name stage: `@copydesk/retext-normalize-names` on each document. */
+/**
+ * The name stage: `@copydesk/retext-normalize-names` on each document, then a corpus pass with
+ * its `NameRegistry` that reconciles person names across documents (`name`, `cluster`,
+ * `name-variant` messages). Set `"registry": false` in the `names` config section to skip it.
+ */
 export const namesStage: DocumentStage<NamesData> = {
   kind: 'document',
   key: 'names',
-  keys: {allTypes: 'boolean'},
+  keys: {types: 'string[]', skipExcluded: 'boolean', readExcluded: 'string[]', registry: 'boolean'},
   needs: [],
   packages: ['@copydesk/retext-normalize-names'],
   async setup(config) {
-    const processor = unified().use(retextEnglish).use(retextNormalizeNames, config.options)
+    const {types, skipExcluded, readExcluded} = config.options as {
+      types?: Array<MentionType>
+      skipExcluded?: boolean
+      readExcluded?: Array<string>
+    }
+    const options: {types?: Array<MentionType>; skipExcluded?: boolean; readExcluded?: Array<string>} = {}
+    if (types !== undefined) options.types = types
+    if (skipExcluded !== undefined) options.skipExcluded = skipExcluded
+    if (readExcluded !== undefined) options.readExcluded = readExcluded
+    // Loaded here, not at import time: a run served from the cache never pays for it.
+    const [{default: retextNormalizeNames}, {unified}] = await Promise.all([
+      import('@copydesk/retext-normalize-names'),
+      import('unified')
+    ])
+    const processor = unified().use(textOnly).use(retextNormalizeNames, options)
     return async (document) => runPlugin(processor, document, 'names', {mentions: []})
+  },
+  async corpus(config) {
+    if (config.options['registry'] === false) return {add() {}, apply: (record) => record}
+    const {NameRegistry} = await import('@copydesk/retext-normalize-names')
+    return registryPass(new NameRegistry())
+  }
+}
+
+function registryPass(registry: InstanceType<typeof import('@copydesk/retext-normalize-names').NameRegistry>): CorpusPass<NamesData> {
+  let resolved: Map<string, RegistryDocument> | undefined
+  return {
+    add(record: LayerRecord<NamesData>) {
+      if (record.data?.mentions) registry.add(record.id, record.data.mentions)
+    },
+    apply(record: LayerRecord<NamesData>) {
+      resolved ??= registry.resolve()
+      const result = resolved.get(record.id)
+      if (!result || !record.data) return record
+      const messages: Array<RecordMessage> = result.messages.map((message) => ({
+        ruleId: message.ruleId,
+        source: message.source,
+        reason: `${message.reason} (${message.evidence.join('; ')})`,
+        start: message.start,
+        end: message.end,
+        severity: 'info'
+      }))
+      return {id: record.id, data: {...record.data, mentions: result.mentions}, messages: [...record.messages, ...messages]}
+    }
   }
 }

@@ -33,3 +33,12 @@ export async function runPlugin<Key extends 'names' | 'dates' | 'links'>(
     messages: file.messages.map((message) => toRecordMessage(message))
   }
 }
+
+/**
+ * A unified parser that yields an empty retext tree. The copydesk plugins read
+ * `String(file)`, not the tree, and parsing with `retext-english` would cost a
+ * stage more than the plugin itself.
+ */
+export function textOnly(this: {parser: unknown}): undefined {
+  this.parser = (): Node => ({type: 'RootNode', children: []}) as Node
+}

@@ -55,7 +55,7 @@ export interface DocumentStage<Data = unknown> {
   /** Prepare once; returns the function that processes one document. */
   setup(config: StageConfig): Promise<(document: StageDocument) => Promise<StageResult<Data>>>
   /** Optional corpus-level pass. */
-  corpus?(config: StageConfig): CorpusPass<Data>
+  corpus?(config: StageConfig): Promise<CorpusPass<Data>>
   /** Facts to put in the manifest (the KB snapshot). */
   info?(config: StageConfig): Promise<Record<string, unknown>>
 }

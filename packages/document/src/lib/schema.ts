@@ -1,4 +1,5 @@
-import {Ajv2020, type ValidateFunction} from 'ajv/dist/2020.js'
+import {createRequire} from 'node:module'
+import type {Ajv2020 as Ajv2020Type, ValidateFunction} from 'ajv/dist/2020.js'
 import schema from './document-record.schema.json' with {type: 'json'}
 import type {DocumentRecord} from './types.js'
 
@@ -15,6 +16,9 @@ let validator: ValidateFunction<DocumentRecord> | undefined
  */
 export function validateRecord(value: unknown): Array<string> {
   if (!validator) {
+    // Ajv is loaded on first use: importing the contract stays cheap for
+    // stages that never validate.
+    const {Ajv2020} = createRequire(import.meta.url)('ajv/dist/2020.js') as {Ajv2020: typeof Ajv2020Type}
     const ajv = new Ajv2020({allErrors: true, strict: true})
     validator = ajv.compile<DocumentRecord>(schema)
   }

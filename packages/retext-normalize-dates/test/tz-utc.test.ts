@@ -1,0 +1,10 @@
+// Runs in its own worker process: the zone is set before anything reads the clock.
+process.env.TZ = 'UTC'
+
+import {expect, it} from 'vitest'
+import {expectClockIndependentValues} from './tz-fixture.js'
+
+it('gives the same values with TZ=UTC', () => {
+  expect(new Date(2024, 0, 1).getTimezoneOffset()).toBe(0)
+  expectClockIndependentValues()
+})

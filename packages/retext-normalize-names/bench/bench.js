@@ -1,0 +1,125 @@
+// Throughput of @copydesk/retext-normalize-names on generated news-like text, beside
+// compromise's people detection on the same text. Run after `pnpm build`:
+//   node packages/retext-normalize-names/bench/bench.js [megabytes]
+import {performance} from 'node:perf_hooks'
+import {unified} from 'unified'
+import retextEnglish from 'retext-english'
+import {VFile} from 'vfile'
+import retextNormalizeNames from '../dist/index.js'
+
+const megabytes = Number(process.argv[2] ?? 2)
+
+// A small deterministic generator (no Math.random, so runs compare).
+let seed = 42
+const pick = (list) => {
+  seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648
+  return list[seed % list.length]
+}
+
+const given = ['Maria', 'James', 'Aisha', 'Tomasz', 'Keiko', 'Daniel', 'Olga', 'Samuel', 'Priya', 'Lucas']
+const surnames = ['Okafor', 'Lindqvist', 'Haddad', 'Moreno', "O'Leary", 'van der Berg', 'Nakamura', 'Kowalski', 'Reyes', 'Brennan']
+const titles = ['Senator', 'Mayor', 'Gov.', 'former President', 'Dr.', 'Police Chief']
+const places = ['Lagos', 'Ohio', 'Brussels', 'the White House', 'Kraków', 'Texas', 'Nairobi', 'Lima']
+const orgs = ['the Ministry of Health', 'Acme Holdings Inc.', 'the United Nations', 'Reuters', 'Northgate University']
+const verbs = ['said', 'told reporters', 'announced', 'denied', 'confirmed', 'warned']
+const topics = ['the budget', 'a new bridge', 'the trade agreement', 'flooding', 'school meals', 'the First Step Act']
+const days = ['on Monday', 'on Tuesday', 'in March', 'last week', 'on April 25']
+
+function sentence() {
+  const name = `${pick(given)} ${pick(surnames)}`
+  switch (seed % 4) {
+    case 0:
+      return `${pick(titles)} ${name} ${pick(verbs)} ${days[seed % days.length]} that ${pick(orgs)} would review ${pick(topics)} in ${pick(places)}.`
+    case 1:
+      return `"We will not wait," ${name.split(' ').at(-1)} ${pick(verbs)}, adding that ${pick(places)} needed help.`
+    case 2:
+      return `Officials from ${pick(orgs)} met ${name}'s team in ${pick(places)} ${days[seed % days.length]}.`
+    default:
+      return `Residents of ${pick(places)} questioned ${pick(titles)} ${name} about ${pick(topics)}.`
+  }
+}
+
+function article() {
+  const paragraphs = []
+  paragraphs.push(`${pick(surnames).toUpperCase()} VISITS ${pick(places).toUpperCase()}`)
+  for (let p = 0; p < 6; p++) {
+    const sentences = []
+    for (let s = 0; s < 4; s++) sentences.push(sentence())
+    paragraphs.push(sentences.join(' '))
+  }
+
+  paragraphs.push('Photo: Jane Doe/Reuters')
+  return paragraphs.join('\n\n')
+}
+
+const articles = []
+let size = 0
+while (size < megabytes * 1024 * 1024) {
+  const text = article()
+  articles.push(text)
+  size += text.length
+}
+
+const mb = size / 1024 / 1024
+
+function cpuTime(since) {
+  const used = process.cpuUsage(since)
+  return (used.user + used.system) / 1e6
+}
+
+// The plugin alone (the transformer reads the text; parsing the tree is retext-english's cost).
+const processor = unified().use(retextEnglish).use(retextNormalizeNames)
+const transform = retextNormalizeNames()
+const empty = {type: 'RootNode', children: []}
+let mentions = 0
+transform(empty, new VFile(articles[0])) // warm the lookups
+// CPU time as well as wall time: on a shared machine, MB per CPU-second is the one-core figure.
+let cpu = process.cpuUsage()
+let start = performance.now()
+for (const text of articles) {
+  const file = new VFile(text)
+  transform(empty, file)
+  mentions += file.data.names?.mentions.length ?? 0
+}
+
+let seconds = (performance.now() - start) / 1000
+let cpuSeconds = cpuTime(cpu)
+console.log(
+  `retext-normalize-names (plugin): ${(mb / cpuSeconds).toFixed(2)} MB/s per CPU-second, ${(mb / seconds).toFixed(2)} MB/s wall (${mb.toFixed(2)} MB, ${articles.length} articles, ${mentions} mentions)`
+)
+
+start = performance.now()
+const sample = articles.slice(0, Math.max(1, Math.floor(articles.length / 4)))
+let sampleSize = 0
+for (const text of sample) {
+  const file = new VFile(text)
+  processor.runSync(processor.parse(file), file)
+  sampleSize += text.length
+}
+
+seconds = (performance.now() - start) / 1000
+console.log(
+  `retext-english + retext-normalize-names: ${(sampleSize / 1024 / 1024 / seconds).toFixed(2)} MB/s (${(sampleSize / 1024 / 1024).toFixed(2)} MB)`
+)
+
+try {
+  const {default: nlp} = await import('compromise')
+  const few = articles.slice(0, Math.max(1, Math.floor(articles.length / 20)))
+  let fewSize = 0
+  let people = 0
+  cpu = process.cpuUsage()
+  start = performance.now()
+  for (const text of few) {
+    people += nlp(text).people().length
+    fewSize += text.length
+  }
+
+  seconds = (performance.now() - start) / 1000
+  cpuSeconds = cpuTime(cpu)
+  const fewMb = fewSize / 1024 / 1024
+  console.log(
+    `compromise .people(): ${(fewMb / cpuSeconds).toFixed(2)} MB/s per CPU-second, ${(fewMb / seconds).toFixed(2)} MB/s wall (${fewMb.toFixed(2)} MB, ${people} people)`
+  )
+} catch {
+  console.log('compromise .people(): skipped (compromise is not installed)')
+}

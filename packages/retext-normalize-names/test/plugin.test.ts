@@ -1,0 +1,288 @@
+import type {NameMention} from '@copydesk/document'
+import retextEnglish from 'retext-english'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import retextNormalizeNames from '../src/index.js'
+
+// Written for this project: a made-up article with the difficulties of real news (all-caps
+// headline, titles, possessives, a sentence-initial capitalized phrase, two people sharing a
+// surname, a list, particles, initials, a suffix, diacritics, a law, a photo credit).
+const article = `OKAFOR'S PLAN FAILS IN LAGOS
+
+Reality TV star Dana Whitlock met Vice President Maria Okafor at the State House in Lagos on Monday. Whitlock's visit, in April, came weeks after former President Tomás Ruiz Jr. pardoned her father. Okafor's office said the late Robert Whitlock had "never given up."
+
+Among those pardoned were Sean O'Leary, Anne-Marie de la Cruz, J. P. Haddad and Ellen Brandt. VP Okafor's aide, Gov. Ray Johnson, and Sen. Lisa Johnson also spoke. Johnson declined to comment, and Brandt said the Second Chance Act had changed her life.
+
+Photo: Keith Moreno/Reuters`
+
+function run(text: string, excluded: Array<{start: number; end: number; reason: string}> = []) {
+  const file = new VFile(text)
+  file.data.ingest = {
+    id: 'fixture',
+    title: null,
+    url: null,
+    outlet: null,
+    published: '2026-04-21',
+    authors: [],
+    language: 'en',
+    excluded,
+    source: {path: '-', format: 'text'}
+  }
+  const processor = unified().use(retextEnglish).use(retextNormalizeNames)
+  processor.runSync(processor.parse(file), file)
+  return file
+}
+
+const brief = (mentions: Array<NameMention>) =>
+  mentions.map((m) => [m.text, m.type, m.name, m.role ?? null])
+
+describe('retextNormalizeNames', () => {
+  it('finds mentions with titles as roles, possessives cut and short forms resolved', () => {
+    const credit = article.indexOf('Photo:')
+    const file = run(article, [{start: credit, end: article.length, reason: 'photo-credit'}])
+    const mentions = file.data.names?.mentions ?? []
+    expect(brief(mentions)).toEqual([
+      ['OKAFOR', 'person', 'Maria Okafor', null],
+      ['LAGOS', 'place', 'Lagos', null],
+      ['Dana Whitlock', 'person', 'Dana Whitlock', null],
+      ['Maria Okafor', 'person', 'Maria Okafor', 'Vice President'],
+      ['State House', 'place', 'State House', null],
+      ['Lagos', 'place', 'Lagos', null],
+      ['Whitlock', 'person', 'Whitlock', null],
+      ['Tomás Ruiz Jr.', 'person', 'Tomás Ruiz Jr.', 'former President'],
+      ['Okafor', 'person', 'Maria Okafor', null],
+      ['Robert Whitlock', 'person', 'Robert Whitlock', 'the late'],
+      ["Sean O'Leary", 'person', "Sean O'Leary", null],
+      ['Anne-Marie de la Cruz', 'person', 'Anne-Marie de la Cruz', null],
+      ['J. P. Haddad', 'person', 'J. P. Haddad', null],
+      ['Ellen Brandt', 'person', 'Ellen Brandt', null],
+      ['Okafor', 'person', 'Maria Okafor', 'Vice President'],
+      ['Ray Johnson', 'person', 'Ray Johnson', 'Governor'],
+      ['Lisa Johnson', 'person', 'Lisa Johnson', 'Senator'],
+      ['Johnson', 'person', 'Johnson', null],
+      ['Brandt', 'person', 'Ellen Brandt', null],
+      ['Second Chance Act', 'other', 'Second Chance Act', null],
+      // The credit is set aside as boilerplate, but its names are read (`readExcluded`).
+      ['Keith Moreno', 'person', 'Keith Moreno', null],
+      ['Reuters', 'organization', 'Reuters', null]
+    ])
+  })
+
+  it('numbers ids in text order and keeps offsets into the text', () => {
+    const mentions = run(article).data.names?.mentions ?? []
+    expect(mentions.map((m) => m.id).slice(0, 3)).toEqual(['m1', 'm2', 'm3'])
+    for (const mention of mentions) {
+      expect(article.slice(mention.start, mention.end)).toBe(mention.text)
+    }
+
+    expect(mentions[0]).toEqual({id: 'm1', start: 0, end: 6, text: 'OKAFOR', type: 'person', name: 'Maria Okafor'})
+  })
+
+  it('reads names in a photo credit only when it is not excluded', () => {
+    const mentions = run(article).data.names?.mentions ?? []
+    expect(brief(mentions.slice(-2))).toEqual([
+      ['Keith Moreno', 'person', 'Keith Moreno', null],
+      ['Reuters', 'organization', 'Reuters', null]
+    ])
+  })
+
+  it('warns about ambiguous short names', () => {
+    const file = run(article)
+    expect(
+      file.messages.map((m) => [m.ruleId, m.source, m.place && 'start' in m.place ? m.place.start.offset : null, m.expected])
+    ).toEqual([
+      ['ambiguous-short-name', 'retext-normalize-names', 131, ['Dana Whitlock', 'Robert Whitlock']],
+      ['ambiguous-short-name', 'retext-normalize-names', 462, ['Ray Johnson', 'Lisa Johnson']]
+    ])
+  })
+
+  it('makes no person of days, months, outlets, pronoun contractions or sentence-initial words', () => {
+    const text =
+      'Celebrity chef Ana Petrov opened on Friday. Television crews from REUTERS came in March.\n' +
+      '“I’m thrilled,” Petrov said. Despite the rain, Petrov’s fans queued.'
+    const mentions = run(text).data.names?.mentions ?? []
+    expect(brief(mentions)).toEqual([
+      ['Ana Petrov', 'person', 'Ana Petrov', null],
+      ['REUTERS', 'organization', 'Reuters', null],
+      ['Petrov', 'person', 'Ana Petrov', null],
+      ['Petrov', 'person', 'Ana Petrov', null]
+    ])
+  })
+
+  it('handles datelines, plural titles, a leading `The`, adjectives and all-caps places', () => {
+    const text =
+      'KANO — The Senate of Kano State met on Monday. Sens. Amina Bello and Tunde Vance spoke to Black business owners at the Kano Trade Fair.\n' +
+      'Vice President Ada Obi said Bello had “won the argument.”'
+    const mentions = run(text).data.names?.mentions ?? []
+    expect(brief(mentions)).toEqual([
+      ['KANO', 'place', 'Kano', null],
+      ['Senate of Kano State', 'organization', 'Senate of Kano State', null],
+      ['Amina Bello', 'person', 'Amina Bello', 'Senator'],
+      ['Tunde Vance', 'person', 'Tunde Vance', null],
+      ['Kano Trade Fair', 'other', 'Kano Trade Fair', null],
+      ['Ada Obi', 'person', 'Ada Obi', 'Vice President'],
+      ['Bello', 'person', 'Amina Bello', null]
+    ])
+  })
+
+  it('reads title-case phrases in quotes as works or events, not quoted speech', () => {
+    const text =
+      'Her film “The Long Walk Home” opens the Harbor Festival. “It was hard,” she said of the "Second Chance Week," which Mayor Ian Dorsey backed.'
+    const mentions = run(text).data.names?.mentions ?? []
+    expect(mentions.map((m) => [m.text, m.type, m.start])).toEqual([
+      ['The Long Walk Home', 'other', 10],
+      ['Harbor Festival', 'other', 40],
+      ['Second Chance Week', 'other', 89],
+      ['Ian Dorsey', 'person', 122]
+    ])
+  })
+
+  it('keeps a possessive or one `of` inside a name that ends in a keyword', () => {
+    const text =
+      "They fought at Sayler's Creek, said Harris's aide, near the State Railway of Thailand and the Bank of England."
+    const mentions = run(text).data.names?.mentions ?? []
+    expect(mentions.map((m) => [m.text, m.type, m.name])).toEqual([
+      ["Sayler's Creek", 'place', "Sayler's Creek"],
+      ['Harris', 'person', 'Harris'],
+      ['State Railway of Thailand', 'organization', 'State Railway of Thailand'],
+      ['Bank of England', 'organization', 'Bank of England']
+    ])
+  })
+
+  it('knows given names that are also words, and a sentence full of names is no headline', () => {
+    const text = 'He met Frank Ortega, Dick Lanner and Max Kovac at Grant Park.'
+    const mentions = run(text).data.names?.mentions ?? []
+    expect(mentions.map((m) => [m.text, m.type])).toEqual([
+      ['Frank Ortega', 'person'],
+      ['Dick Lanner', 'person'],
+      ['Max Kovac', 'person'],
+      ['Grant Park', 'place']
+    ])
+  })
+
+  it('handles bylines, state abbreviations, titles with qualifiers and names that look like titles', () => {
+    const text =
+      'By Odile Marchand\n' +
+      "SAGINAW, Mich. — Rep. Elise Stefanik of New York spoke at St. Brendan's Church on Martin Luther King Jr. Boulevard with Councilman Darnell Pruitt Jr. and Acting Labor Secretary Julie Su. The U.S. Trade Representative, Bram van Leeuwen, was ill."
+    const mentions = run(text).data.names?.mentions ?? []
+    expect(brief(mentions)).toEqual([
+      ['Odile Marchand', 'person', 'Odile Marchand', null],
+      ['SAGINAW', 'place', 'Saginaw', null],
+      ['Mich.', 'place', 'Michigan', null],
+      ['Elise Stefanik', 'person', 'Elise Stefanik', 'Representative'],
+      ['New York', 'place', 'New York', null],
+      ["St. Brendan's Church", 'organization', "St. Brendan's Church", null],
+      ['Martin Luther King Jr. Boulevard', 'place', 'Martin Luther King Jr. Boulevard', null],
+      ['Darnell Pruitt Jr.', 'person', 'Darnell Pruitt Jr.', 'Councilman'],
+      ['Julie Su', 'person', 'Julie Su', 'Acting Labor Secretary'],
+      ['U.S.', 'place', 'United States', null],
+      ['Bram van Leeuwen', 'person', 'Bram van Leeuwen', null]
+    ])
+  })
+
+  it('keeps a capitalized The or A inside a sentence as part of the name', () => {
+    const text = 'The court in The Hague heard that the band released A Quiet Harbor in May. The Senate agreed.'
+    const mentions = run(text).data.names?.mentions ?? []
+    expect(mentions.map((m) => [m.text, m.type])).toEqual([
+      ['The Hague', 'place'],
+      ['A Quiet Harbor', 'other'],
+      ['Senate', 'organization']
+    ])
+  })
+
+  it('keeps an unknown sentence-initial name when a verb of saying follows', () => {
+    const mentions = run('Okonkwo said the vote was close. Yesterday said nothing. Nobody told him.').data.names?.mentions ?? []
+    expect(mentions.map((m) => [m.text, m.type])).toEqual([['Okonkwo', 'person']])
+  })
+
+  it('splits two people joined by `&` but keeps `Procter & Gamble`', () => {
+    const text = 'Guests included Frank Kelly Freas, Ana Lo & Lee Tate, and Procter & Gamble.'
+    const mentions = run(text).data.names?.mentions ?? []
+    expect(mentions.map((m) => [m.text, m.type])).toEqual([
+      ['Frank Kelly Freas', 'person'],
+      ['Ana Lo', 'person'],
+      ['Lee Tate', 'person'],
+      ['Procter & Gamble', 'organization']
+    ])
+  })
+
+  it('types languages, peoples and hyphenated nationalities as other, and spreads a cue-given type', () => {
+    const text = 'She wrote in Polish for German-American readers, Jews and Poles. Vartanian said no. Vartanian was late.'
+    const mentions = run(text).data.names?.mentions ?? []
+    expect(mentions.map((m) => [m.text, m.type])).toEqual([
+      ['Polish', 'other'],
+      ['German-American', 'other'],
+      ['Jews', 'other'],
+      ['Poles', 'other'],
+      ['Vartanian', 'person'],
+      ['Vartanian', 'person']
+    ])
+  })
+
+  it('splits names joined by a hyphen or dash to a lowercase word', () => {
+    const text = 'The four guests at the summit-Nadia Karim, Leo Brandt and Ivo Petrov-thanked the host.'
+    const mentions = run(text).data.names?.mentions ?? []
+    expect(mentions.map((m) => m.text)).toEqual(['Nadia Karim', 'Leo Brandt', 'Ivo Petrov'])
+  })
+
+  it('types organizations, places and other names from keywords and gazetteers', () => {
+    const text =
+      'Officials of the Small Business Administration flew from Nairobi to the United States. ' +
+      'The Harbor Festival and Lake Tana drew Kenyan visitors.'
+    const mentions = run(text).data.names?.mentions ?? []
+    expect(mentions.map((m) => [m.text, m.type, m.name])).toEqual([
+      ['Small Business Administration', 'organization', 'Small Business Administration'],
+      ['Nairobi', 'place', 'Nairobi'],
+      ['United States', 'place', 'United States'],
+      ['Harbor Festival', 'other', 'Harbor Festival'],
+      ['Lake Tana', 'place', 'Lake Tana'],
+      ['Kenyan', 'other', 'Kenyan']
+    ])
+  })
+
+  it('supports `types`, `skipExcluded` and `readExcluded`', () => {
+    const file = new VFile('Mayor Ada Obi visited Kano.')
+    const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})
+    processor.runSync(processor.parse(file), file)
+    expect(file.data.names?.mentions.map((m) => m.text)).toEqual(['Kano'])
+
+    const kept = new VFile('Mayor Ada Obi visited Kano.')
+    kept.data.ingest = {
+      id: 'x',
+      title: null,
+      url: null,
+      outlet: null,
+      published: null,
+      authors: [],
+      language: 'en',
+      excluded: [{start: 0, end: 13, reason: 'teaser'}],
+      source: {path: '-', format: 'text'}
+    }
+    const all = unified().use(retextEnglish).use(retextNormalizeNames, {skipExcluded: false})
+    all.runSync(all.parse(kept), kept)
+    expect(kept.data.names?.mentions.map((m) => m.text)).toEqual(['Ada Obi', 'Kano'])
+
+    // By default a teaser is skipped, but the names in a photo credit are read.
+    const run = (reason: string, options?: {readExcluded: Array<string>}) => {
+      const file = new VFile('Mayor Ada Obi visited Kano.')
+      file.data.ingest = {...kept.data.ingest!, excluded: [{start: 0, end: 13, reason}]}
+      const processor = unified().use(retextEnglish).use(retextNormalizeNames, options)
+      processor.runSync(processor.parse(file), file)
+      return file.data.names?.mentions.map((m) => m.text)
+    }
+
+    expect(run('teaser')).toEqual(['Kano'])
+    expect(run('photo-credit')).toEqual(['Ada Obi', 'Kano'])
+    expect(run('photo-credit', {readExcluded: []})).toEqual(['Kano'])
+  })
+
+  it('fails on bad options when attached', () => {
+    // @ts-expect-error: wrong on purpose.
+    expect(() => unified().use(retextNormalizeNames, {types: ['people']}).freeze()).toThrow(/`types`/)
+    // @ts-expect-error: wrong on purpose.
+    expect(() => unified().use(retextNormalizeNames, {skipExcluded: 'yes'}).freeze()).toThrow(/`skipExcluded`/)
+    // @ts-expect-error: wrong on purpose.
+    expect(() => unified().use(retextNormalizeNames, {readExcluded: 'photo-credit'}).freeze()).toThrow(/`readExcluded`/)
+  })
+})
