@@ -1,30 +1,26 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import {SqliteKnowledgeBase, identityKey, loadStarterKb, type KnowledgeBase} from '@copydesk/kb'
-import retextLinkEntities from '@copydesk/retext-link-entities'
-import type {Node} from 'unist'
-import {unified, type Processor} from 'unified'
+import type {KnowledgeBase} from '@copydesk/kb'
 import type {EntityRef, LinksData, NamesData} from '@copydesk/document'
 import {workDir} from '../lib/paths.js'
 import type {LayerRecord} from '../lib/layers.js'
 import type {CorpusPass, DocumentStage, StageConfig} from './types.js'
-import {runPlugin} from './run-plugin.js'
+import {runPlugin, textOnly} from './run-plugin.js'
 
 let loaded: {file: string | null; kb: KnowledgeBase} | undefined
 
-/** The KB of the run: the SQLite file given with `--kb`, else the embedded starter KB. */
+/**
+ * The KB of the run: the SQLite file given with `--kb`, else the embedded
+ * starter KB. Loaded on first use: a run served from the cache never pays.
+ */
 async function loadKb(config: StageConfig): Promise<KnowledgeBase> {
   const file = typeof config['kb'] === 'string' ? config['kb'] : null
   if (!loaded || loaded.file !== file) {
+    const {SqliteKnowledgeBase, loadStarterKb} = await import('@copydesk/kb')
     loaded?.kb.close()
     loaded = {file, kb: file ? new SqliteKnowledgeBase(file) : loadStarterKb()}
   }
   return loaded.kb
-}
-
-/** The linker reads `file.data.names`, not the tree: an empty tree spares parsing the text again. */
-function emptyParser(this: Processor): void {
-  this.parser = (): Node => ({type: 'RootNode'})
 }
 
 /**
@@ -34,7 +30,8 @@ function emptyParser(this: Processor): void {
  * the QID most articles chose. Clusters linked to different QIDs are left as
  * they are (precision first).
  */
-function corpusPass(): CorpusPass<LinksData> {
+async function corpusPass(): Promise<CorpusPass<LinksData>> {
+  const {identityKey} = await import('@copydesk/kb')
   // Mention id → entity key, per document, from the names layer.
   const keys = new Map<string, Map<string, string>>()
   const namesLayer = path.join(workDir, 'names', 'layer.jsonl')
@@ -105,12 +102,17 @@ export const linkStage: DocumentStage<LinksData> = {
   },
   async setup(config) {
     const kb = await loadKb(config)
-    // No registry across documents: results must not depend on which documents a
-    // worker saw before (the cache keys on one document); the corpus pass unifies.
-    const processor = unified().use(emptyParser).use(retextLinkEntities, {...config.options, kb, registry: false})
+    const [{default: retextLinkEntities}, {unified}] = await Promise.all([
+      import('@copydesk/retext-link-entities'),
+      import('unified')
+    ])
+    // The linker reads `file.data.names`, not the tree. No registry across
+    // documents: results must not depend on which documents a worker saw
+    // before (the cache keys on one document); the corpus pass unifies.
+    const processor = unified().use(textOnly).use(retextLinkEntities, {...config.options, kb, registry: false})
     return async (document) => runPlugin(processor, document, 'links', {entities: {}, kb: kb.snapshot})
   },
-  corpus() {
+  async corpus() {
     return corpusPass()
   }
 }
