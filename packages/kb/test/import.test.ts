@@ -42,7 +42,7 @@ const items = [
 /** The dump's line format: `[`, one entity per line with a trailing comma except the last, `]`. */
 const dump = '[\n' + items.map((e) => JSON.stringify(e)).join(',\n') + '\n]\n'
 
-describe('importWikidataDump', () => {
+describe('importWikidataDump', {timeout: 60_000}, () => {
   it('turns a dump entity into a KB entity', () => {
     expect(entityFromWikidata(items[1]!)).toEqual({
       id: 'Q502',

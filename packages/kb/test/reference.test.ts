@@ -17,7 +17,7 @@ function names(entity: KbEntity): Set<string> {
 }
 
 const placesFile = shared && join(shared, 'kb/natural-earth/ne_10m_populated_places.geojson.gz')
-describe.skipIf(!placesFile || !existsSync(placesFile))('starter KB against Natural Earth', () => {
+describe.skipIf(!placesFile || !existsSync(placesFile))('starter KB against Natural Earth', {timeout: 60_000}, () => {
   it('names every place whose QID Natural Earth has as Natural Earth does', () => {
     const geojson = JSON.parse(gunzipSync(readFileSync(placesFile!)).toString('utf8')) as {
       features: Array<{properties: Record<string, string | null>}>
@@ -41,7 +41,7 @@ describe.skipIf(!placesFile || !existsSync(placesFile))('starter KB against Natu
 })
 
 const legislatorsDir = shared && join(shared, 'kb/us-legislators')
-describe.skipIf(!legislatorsDir || !existsSync(legislatorsDir))('starter KB against US legislators', () => {
+describe.skipIf(!legislatorsDir || !existsSync(legislatorsDir))('starter KB against US legislators', {timeout: 60_000}, () => {
   it('names every legislator, president and vice president whose QID is there as the data does', () => {
     type Person = {id: {wikidata?: string; wikipedia?: string}; name: {first: string; last: string; nickname?: string; official_full?: string}}
     const people = ['legislators-current.yaml', 'executive.yaml'].flatMap(
