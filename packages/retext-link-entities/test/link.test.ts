@@ -15,6 +15,7 @@ const entities: Array<KbEntity> = [
   {id: 'Q9004', label: 'Carrow', aliases: [], description: 'town in Kent, England', type: 'place', classes: ['Q3957'], wikipedia: 'Carrow, Kent', popularity: 28},
   {id: 'Q9005', label: 'Oregon', aliases: ['Ore.'], description: 'state of the United States of America', type: 'place', classes: ['Q35657'], wikipedia: 'Oregon', popularity: 200},
   {id: 'Q9006', label: 'Halden Hall', aliases: [], description: 'seat of the Oregon state government', type: 'place', classes: ['Q41176'], wikipedia: 'Halden Hall', popularity: 15},
+  {id: 'Q9008', label: 'Brindle Falls', aliases: [], description: 'city in Oregon, United States', type: 'place', classes: ['Q515'], wikipedia: 'Brindle Falls', popularity: 12},
   {id: 'Q9007', label: 'Pellworth Motors', aliases: ['Pellworth'], description: 'American automaker', type: 'organization', classes: ['Q4830453'], wikipedia: 'Pellworth Motors', popularity: 50}
 ]
 
@@ -74,6 +75,15 @@ describe('retextLinkEntities', () => {
     expect(file.messages[0]!.reason).toBe(
       '`Carrow` is ambiguous: Carrow (Q9003, city in Oregon, United States) or Carrow (Q9004, town in Kent, England)'
     )
+  })
+
+  it('prefers the candidate from the same part of the world as the other places', async () => {
+    const text = 'The councils of Brindle Falls and Carrow will share a fire station.'
+    const file = await link(text, [
+      ['Brindle Falls', 'place', 'Brindle Falls'],
+      ['Carrow', 'place', 'Carrow']
+    ])
+    expect(ids(file)).toEqual({m1: 'Q9008', m2: 'Q9003'})
   })
 
   it('uses roles to choose between people with one surname', async () => {

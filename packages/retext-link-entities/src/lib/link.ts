@@ -192,7 +192,10 @@ export function linkGroups(
   })
 
   // What the anchors' descriptions say (`city in Washington, United States`).
-  const anchorTexts = [...anchors].map(([id, by]) => ({by, text: described(kb.get(id)?.description ?? '').phrase}))
+  const anchorTexts = [...anchors].map(([id, by]) => {
+    const {phrase, proper} = described(kb.get(id)?.description ?? '')
+    return {by, text: phrase, proper}
+  })
 
   return groups.map((group, index) => {
     const pool = pools[index]!
@@ -212,12 +215,22 @@ export function linkGroups(
       if (!fit) continue
       let score = matchWeight[c.match] * fit * (0.6 + 0.4 * Math.sqrt(c.entity.popularity / maxPopularity))
       if (c.match === 'fuzzy') score *= 1 - 0.1 * c.distance
-      const text = `${c.entity.description} ${c.entity.wikipedia ?? ''}`
+      const text = `${c.entity.description}; ${c.entity.wikipedia ?? ''}`
       const description = roleWords.size ? new Set(words(text)) : undefined
       // Roles: "Vice President" against "vice president of the United States".
       let roleHits = 0
       for (const w of roleWords) if (description?.has(w)) roleHits++
       if (roleWords.size) score += 0.25 * (roleHits / roleWords.size)
+      // Coherence: the same entity named in full elsewhere in the document.
+      const anchoredBy = anchors.get(c.entity.id)
+      const anchored = anchoredBy !== undefined && [...anchoredBy].some((i) => i !== index)
+      if (anchored) score += 0.5
+      // A short form (a surname) with no full name nearby takes no support from
+      // context: only a role can make it (“Secretary Whitcombe”).
+      if (c.match === 'short' && !anchored) {
+        scored.push({entity: c.entity, score})
+        continue
+      }
       // Context: other names of the document in the description or title
       // (`San Jose, California` in an article that names California).
       const {phrase: padded, proper: propers} = described(text)
@@ -232,9 +245,11 @@ export function linkGroups(
       // (Seattle, `city in Washington`, for the state of Washington).
       const label = ` ${nameKey(c.entity.label)} `
       if (anchorTexts.some(({by, text: t}) => !by.has(index) && t.includes(label))) score += 0.1
-      // Coherence: the same entity named in full elsewhere in the document.
-      const anchoredBy = anchors.get(c.entity.id)
-      if (anchoredBy && [...anchoredBy].some((i) => i !== index)) score += 0.5
+      // Coherence: a place named in this candidate's description is also named
+      // in an anchor's (“state of the United States of America” beside
+      // “city in Georgia, United States”): the article's part of the world.
+      const places = [...propers].filter((p) => !ownKey.includes(nameKey(p)))
+      if (anchorTexts.some(({by, proper}) => !by.has(index) && places.some((p) => proper.has(p)))) score += 0.15
       scored.push({entity: c.entity, score})
     }
     scored.sort((a, b) => b.score - a.score || b.entity.popularity - a.entity.popularity)
