@@ -241,6 +241,48 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('types an unknown name from its definition, everywhere in the article', () => {
+    const file = run('Varnholt is a small village in the hills. The road to Varnholt was closed on Tuesday. On Friday Marrow Lane, a folk band from the coast, played in Varnholt.')
+    expect(brief(file.data.names?.mentions ?? [])).toEqual([
+      ['Varnholt', 'place', 'Varnholt', null],
+      ['Varnholt', 'place', 'Varnholt', null],
+      ['Marrow Lane', 'organization', 'Marrow Lane', null],
+      ['Varnholt', 'place', 'Varnholt', null]
+    ])
+  })
+
+  it('types an unknown name from the noun just before it', () => {
+    const file = run('The prize went to composer Okonjo Velde and the band Marrow Lane, whose album Salt Hours was praised. Ferries run from the town of Kelvedon.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Okonjo Velde', 'person'],
+      ['Marrow Lane', 'organization'],
+      ['Salt Hours', 'other'],
+      ['Kelvedon', 'place']
+    ])
+  })
+
+  it('makes a name followed by a comma and a known place a place, unless it is a person in the article', () => {
+    const file = run('Brackwell, Essex, lost power. Harlan, Kentucky, did too. Dana Harlan said little.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Brackwell', 'place'],
+      ['Essex', 'place'],
+      ['Harlan', 'person'],
+      ['Kentucky', 'place'],
+      ['Dana Harlan', 'person']
+    ])
+  })
+
+  it('gives a name typed only by default the kind of the other names in its list', () => {
+    const places = run('Supplies came through Leeds, Tarnholm and Kelvedon.')
+    expect(brief(places.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Leeds', 'place'],
+      ['Tarnholm', 'place'],
+      ['Kelvedon', 'place']
+    ])
+    const alone = run('Trucks from Tarnholm Velde reached the mill.')
+    expect(brief(alone.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([['Tarnholm Velde', 'place']])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

@@ -4,6 +4,7 @@
 import type {ExcludedRange, MentionType, NameMention} from '@copydesk/document'
 import {lexicon, roleModifiers, type Kind, type Lexicon} from './lexicon.js'
 import {tokenize, type Token} from './tokenize.js'
+import {cues, definitionKind, followedByPlace, precedingKind} from './cues.js'
 
 /** A problem found while naming (becomes a vfile message). */
 export interface FindProblem {
@@ -36,6 +37,8 @@ interface Candidate {
   /** Canonical name when known from a gazetteer. */
   canonical: string | undefined
   sentInitial: boolean
+  /** Typed by a gazetteer, quotes or a title: context cues do not change it. */
+  fixed: boolean
   /** Words of the name (possessive and periods kept as written). */
   words: Array<string>
 }
@@ -281,6 +284,7 @@ function findQuotedTitles(tokens: Array<Token>, nameish: Uint8Array, candidates:
         role: undefined,
         canonical: undefined,
         sentInitial: false,
+        fixed: !single,
         words: texts
       })
       if (!single) for (let k = first; k <= last; k++) nameish[k] = 0
@@ -479,6 +483,7 @@ function splitRun(
         role: undefined,
         canonical: undefined,
         sentInitial: head.sentStart || inHeadline,
+        fixed: true,
         words: [head.text]
       })
       out.push(...splitRun(tokens, nameStart + 1, last, lex, inHeadline))
@@ -518,6 +523,7 @@ function splitRun(
     role,
     canonical: lex.canonical.get(key),
     sentInitial: startToken.sentStart || inHeadline,
+    fixed: knownKind !== undefined || (role !== undefined && !role.endsWith('late')),
     words
   })
   return out
@@ -726,6 +732,16 @@ function resolve(
     }
   }
 
+  // Definitions (`Varnholt is a village`, `Brisk Tide, a folk band`) type every mention of that name.
+  const cueData = cues()
+  const defined = new Map<string, Kind>()
+  for (const candidate of candidates) {
+    if (candidate.fixed) continue
+    const kind = definitionKind(tokens, candidate.last, cueData)
+    const key = candidate.words.join(' ').toLowerCase()
+    if (kind && !defined.has(key)) defined.set(key, kind)
+  }
+
   const weak = new Set<number>()
   for (const candidate of candidates) {
     let isWeak = false
@@ -734,6 +750,13 @@ function resolve(
     const single = candidate.words.length === 1
     const word = candidate.words[0] ?? ''
     const lower = word.toLowerCase()
+    // A cue noun around the name: its definition, or a noun just before it.
+    let cue: Kind | undefined
+    let placeCue = false
+    if (!candidate.fixed) {
+      cue = defined.get(candidate.words.join(' ').toLowerCase()) ?? precedingKind(text, tokens, candidate.first, cueData)
+      placeCue = cue === 'place' || followedByPlace(tokens, candidate.last, lex)
+    }
 
     // A lone word that is part of a person's name in this document is that person, even when a
     // gazetteer knows a place of that name (`Bello`, `Jackson`).
@@ -748,14 +771,14 @@ function resolve(
         if (
           matches.length === 0 &&
           words.length === 1 &&
-          lex.given.has(lower) &&
           !candidate.role &&
-          before &&
-          !before.cap &&
-          placePrepositions.has(before.lower)
+          (placeCue || (lex.given.has(lower) && before && !before.cap && placePrepositions.has(before.lower)))
         ) {
-          // `in Sydney`, `at Everett`: a lone given name after a place preposition is a place.
+          // `in Sydney`, `at Everett`, `the town of Harlan`, `Harlan, Kentucky`: a lone given
+          // name with a place cue is a place.
           kind = 'place'
+        } else if (cue && matches.length === 0) {
+          kind = cue
         } else if (matches.length === 1) {
           kind = 'person'
           name = matches[0]
@@ -771,11 +794,20 @@ function resolve(
             expected: matches
           })
         }
+      } else if (kind === 'person' && cue && cue !== 'place' && !candidate.fixed) {
+        kind = cue
       } else if (kind === 'person') {
         const display = displayName(candidate.words, tokens, candidate)
         name = fullest.get(display.toLowerCase()) ?? display
       }
+    } else if (cue && !candidate.fixed && cue !== 'place') {
+      kind = cue
+    } else if (placeCue && !candidate.fixed && kind !== 'place' && !candidate.words.some((w) => lex.orgWords.has(w.toLowerCase()))) {
+      kind = 'place'
     }
+
+    if (kind === undefined && cue) kind = cue
+    else if (kind === undefined && placeCue) kind = 'place'
 
     if (kind === undefined) {
       if (
@@ -851,8 +883,13 @@ function resolve(
     for (const index of weak) {
       const mention = mentions[index]
       const type = mention && strong.get(mention.text.toLowerCase())
-      if (mention && type) mention.type = type
+      if (mention && type) {
+        mention.type = type
+        weak.delete(index)
+      }
     }
+
+    coordinate(text, mentions, weak)
   }
 
   mentions.sort((a, b) => a.start - b.start || b.end - a.end)
@@ -866,6 +903,56 @@ function resolve(
   }
 
   return {mentions: kept, problems}
+}
+
+const listGlue = /^(?:\s*,)?\s*(?:(?:and|or|&|\/|nor)\s+(?:also\s+)?)?$/
+
+/**
+ * Names in one list (`Varnholt, Elsdorf and Brück`, `Ana Vel, Tiko and Brisk Tide`) are mostly
+ * of one kind: a name typed only by default takes the kind of the nearest name of the list that
+ * a list, a keyword or a cue typed.
+ */
+function coordinate(text: string, mentions: Array<NameMention>, weak: Set<number>): void {
+  const order = mentions.map((_, index) => index).sort((a, b) => (mentions[a]?.start ?? 0) - (mentions[b]?.start ?? 0))
+  const linked = (a: number, b: number): boolean => {
+    const left = mentions[a]
+    const right = mentions[b]
+    if (!left || !right || right.start < left.end) return false
+    const between = text.slice(left.end, right.start)
+    return between.length <= 12 && between.trim() !== '' && listGlue.test(between)
+  }
+
+  const decided = new Map<number, MentionType>()
+  for (let p = 0; p < order.length; p++) {
+    const index = order[p] ?? -1
+    if (!weak.has(index)) continue
+    let type: MentionType | undefined
+    // Nearest strong name to the left, then to the right, along the list.
+    for (let q = p - 1; q >= 0 && linked(order[q] ?? -1, order[q + 1] ?? -1); q--) {
+      const other = order[q] ?? -1
+      if (!weak.has(other)) {
+        type = mentions[other]?.type
+        break
+      }
+    }
+
+    if (!type) {
+      for (let q = p + 1; q < order.length && linked(order[q - 1] ?? -1, order[q] ?? -1); q++) {
+        const other = order[q] ?? -1
+        if (!weak.has(other)) {
+          type = mentions[other]?.type
+          break
+        }
+      }
+    }
+
+    if (type) decided.set(index, type)
+  }
+
+  for (const [index, type] of decided) {
+    const mention = mentions[index]
+    if (mention) mention.type = type
+  }
 }
 
 /**
