@@ -283,6 +283,23 @@ describe('retextNormalizeNames', () => {
     expect(brief(alone.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([['Tarnholm Velde', 'place']])
   })
 
+  it('types named events, teams and clubs, and a place after `across the`', () => {
+    const file = run('Her grandfather fought in World War II, later coached the Leeds Falcons and FC Tarnholm, and sailed across the Varn to the Danish Academy of Letters with Marcus Vell III.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['World War II', 'other'],
+      ['Leeds Falcons', 'organization'],
+      ['FC Tarnholm', 'organization'],
+      ['Varn', 'place'],
+      ['Danish Academy of Letters', 'organization'],
+      ['Marcus Vell III', 'person']
+    ])
+  })
+
+  it('drops an unknown capitalized phrase after `a` unless it modifies a noun', () => {
+    const file = run('He was named a Certified Tree Keeper last year and drove a Velde tractor home.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([['Velde', 'organization']])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

@@ -385,7 +385,10 @@ const orgExtra = [
   'railways',
   'railroad',
   'transit',
-  'airways'
+  'airways',
+  'fame',
+  'lottery',
+  'trust'
 ]
 
 const placeExtra = [
@@ -708,7 +711,46 @@ const knownList = [
   'Democrats|organization|Democratic Party',
   'Republicans|organization|Republican Party',
   'Democratic|other',
-  'Republican|other'
+  'Republican|other',
+  // Named events and eras news copy cites without a keyword of their own.
+  'World War I|other',
+  'World War II|other',
+  'World War One|other',
+  'World War Two|other',
+  'First World War|other',
+  'Second World War|other',
+  'Cold War|other',
+  'Holocaust|other',
+  'Great Depression|other',
+  'Great Recession|other',
+  'Middle Ages|other',
+  'Renaissance|other',
+  'Reformation|other',
+  'Industrial Revolution|other',
+  'Brexit|other',
+  'Ramadan|other',
+  'Christmas|other',
+  'Easter|other',
+  'Thanksgiving|other',
+  'Hanukkah|other',
+  'Diwali|other',
+  'Passover|other',
+  'Nobel|other',
+  'Nobel Prize|other',
+  'Pulitzer|other',
+  'Pulitzer Prize|other',
+  'Oscar|other',
+  'Oscars|other',
+  'Grammy|other',
+  'Grammys|other',
+  'Emmy|other',
+  'Emmys|other',
+  'Super Bowl|other',
+  'World Cup|other',
+  'Bible|other',
+  'Koran|other',
+  'Quran|other',
+  'Torah|other'
 ]
 
 /** Capitalized tokens that are never a mention on their own. */
