@@ -300,6 +300,23 @@ describe('retextNormalizeNames', () => {
     expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([['Velde', 'organization']])
   })
 
+  it('gives a lone word the person whose name it ends, however that name was typed', () => {
+    const file = run('Tickets sold out after Dewa Velkor (born 1971) returned. Critics said Velkor played with The Harbor Lights and a South Korean orchestra in Houston last spring. Dana Houston said nothing.')
+    expect(brief(file.data.names?.mentions ?? [])).toEqual([
+      ['Dewa Velkor', 'person', 'Dewa Velkor', null],
+      ['Velkor', 'person', 'Dewa Velkor', null],
+      ['The Harbor Lights', 'organization', 'The Harbor Lights', null],
+      ['South Korean', 'other', 'South Korean', null],
+      ['Houston', 'person', 'Dana Houston', null],
+      ['Dana Houston', 'person', 'Dana Houston', null]
+    ])
+    const place = run('Critics said the show in Houston sold out, and Houston said nothing.')
+    expect(brief(place.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Houston', 'place'],
+      ['Houston', 'person']
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

@@ -112,6 +112,8 @@ export function definitionKind(tokens: Array<Token>, last: number, c: Cues): Kin
   let k = last + 1
   const first = tokens[k]
   if (!first) return undefined
+  // `Ana Vel (born 4 May 1970)`.
+  if (first.text === '(' && (tokens[k + 1]?.lower === 'born' || tokens[k + 1]?.lower === 'b.')) return 'person'
   if (first.text === ',') {
     k++
   } else if (copulas.has(first.lower)) {

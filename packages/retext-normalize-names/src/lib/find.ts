@@ -525,7 +525,8 @@ function splitRun(
     role,
     canonical: lex.canonical.get(key),
     sentInitial: startToken.sentStart || inHeadline,
-    fixed: knownKind !== undefined || (role !== undefined && !role.endsWith('late')),
+    // A lone word known as a person (`Houston`, `Harrison`) may still be a place in context.
+    fixed: (knownKind !== undefined && !(knownKind === 'person' && nameStart === last)) || (role !== undefined && !role.endsWith('late')),
     words
   })
   return out
@@ -579,6 +580,8 @@ function classify(tokens: Array<Token>, first: number, last: number, lex: Lexico
   const firstWord = firstToken.lower
   const count = last - first + 1
   if (count > 1) {
+    // `South Korean`, `West African`, `Latin American`: a compound demonym.
+    if (count === 2 && lex.demonyms.has(lastWord) && !lex.known.has(lastWord)) return 'other'
     // Only titles of works start with `A` (`A Quiet Harbor`).
     if (firstToken.text === 'A' || firstToken.text === 'An') return 'other'
     // `Ann Vel III`, but not `World War II` or `Aria Pro II`: a suffix needs a name before it.
@@ -782,7 +785,10 @@ function resolve(
           matches.length === 0 &&
           words.length === 1 &&
           !candidate.role &&
-          (placeCue || (lex.given.has(lower) && before && !before.cap && placePrepositions.has(before.lower)))
+          !tokens[candidate.last]?.possessive &&
+          (placeCue ||
+            (lex.given.has(lower) && before && !before.cap && placePrepositions.has(before.lower)) ||
+            (lex.placeAlso.has(lower) && before && !before.cap && strongPlacePrepositions.has(before.lower)))
         ) {
           // `in Sydney`, `at Everett`, `the town of Harlan`, `Harlan, Kentucky`: a lone given
           // name with a place cue is a place.
@@ -893,6 +899,35 @@ function resolve(
 
   // A name typed only by default takes the type it has elsewhere in the document.
   if (weak.size > 0) {
+    // A lone word that starts or ends a person's name in this document is that person, however
+    // the full name was typed (`Dewa Budjana` … `Budjana`).
+    const parts = new Map<string, Set<string>>()
+    mentions.forEach((mention, index) => {
+      if (mention.type !== 'person' || weak.has(index)) return
+      const words = personWords(mention.name.split(' '))
+      if (words.length < 2) return
+      for (const part of [words[0], words.at(-1)]) {
+        if (!part || /\.$/.test(part)) continue
+        const key = part.toLowerCase()
+        let set = parts.get(key)
+        if (!set) {
+          set = new Set()
+          parts.set(key, set)
+        }
+
+        set.add(mention.name)
+      }
+    })
+    for (const index of weak) {
+      const mention = mentions[index]
+      if (!mention || mention.text.includes(' ')) continue
+      const names = parts.get(mention.text.toLowerCase())
+      if (!names) continue
+      mention.type = 'person'
+      if (names.size === 1) mention.name = [...names][0] ?? mention.name
+      weak.delete(index)
+    }
+
     const strong = new Map<string, MentionType>()
     mentions.forEach((mention, index) => {
       if (!weak.has(index)) strong.set(mention.text.toLowerCase(), mention.type)
@@ -1055,6 +1090,7 @@ const headCues = new Map<string, Kind>([
     .map((word) => [word, 'person'] as [string, Kind])
 ])
 const theplacePrepositions = new Set(['in', 'across', 'along', 'near', 'into', 'throughout', 'from', 'to', 'toward', 'towards', 'outside', 'inside', 'through'])
+const strongPlacePrepositions = new Set(['in', 'near', 'outside', 'throughout', 'via', 'across', 'into'])
 const placePrepositions = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'outside', 'across', 'towards', 'toward', 'throughout', 'via'])
 const placeSuffix = /(ville|burg|burgh|bourg|ton|ford|field|land|stan|shire|mouth|port|wood|grad|pur|abad|polis|ia|sk|berg|dorf|heim|haven|minster|chester|caster|cester|by|thorpe|worth)$/
 const quoteChars = new Set(['"', '“', '”', "'", '‘', '’', '«', '»'])
@@ -1078,7 +1114,11 @@ function fallbackKind(candidate: Candidate, tokens: Array<Token>, lex: Lexicon):
   }
 
   if (before && after && quoteChars.has(before.text) && (quoteChars.has(after.text) || after.text === ',')) return 'other'
-  if (firstToken && !firstToken.sentStart && (lower === 'the' || lower === 'a' || lower === 'an')) return 'other'
+  if (firstToken && !firstToken.sentStart && (lower === 'the' || lower === 'a' || lower === 'an')) {
+    // `The Zutons`, `The Rolling Stones`: a plural after a capitalized `The` is a band or a team.
+    if (lower === 'the' && !single && /[^su]s$/.test(lastLower) && !(tokens[candidate.last]?.upper ?? false)) return 'organization'
+    return 'other'
+  }
   // Nationalities, languages, peoples, religions (`Polish`, `Danes`, `Catholicism`).
   if (single && !firstToken?.upper && /(ish|ese|ans|ity|ism|ic|ics)$/.test(lower) && !lex.surnames.has(lower)) {
     return 'other'

@@ -46,6 +46,8 @@ export interface Lexicon {
   loneStop: Set<string>
   /** Nickname (lowercase) to formal given name (lowercase). */
   nicknames: Map<string, string>
+  /** Gazetteer places whose name is also a person's name or a word (`Houston`, `Harrison`). */
+  placeAlso: Set<string>
 }
 
 let cache: Lexicon | undefined
@@ -1011,14 +1013,19 @@ export function lexicon(): Lexicon {
 
   // Cities and provinces of the world (`city-timezones`, from Natural Earth populated places),
   // where the name is not also a given name, surname or common word (`Jackson`, `Reading`).
+  const placeAlso = new Set<string>()
   for (const place of cityTimezones.cityMapping) {
     for (const name of [place.city, place.province, place.country]) {
       if (!name) continue
       const key = name.toLowerCase()
-      if (known.has(key)) continue
       const words = key.split(' ')
+      if (words.length === 1 && known.get(key) === 'person') placeAlso.add(key)
+      if (known.has(key)) continue
       const head = words[0] ?? ''
-      if (words.length === 1 && (given.has(key) || surnames.has(key) || common.has(key))) continue
+      if (words.length === 1 && (given.has(key) || surnames.has(key) || common.has(key))) {
+        if (!common.has(key)) placeAlso.add(key)
+        continue
+      }
       if (words.length > 1 && common.has(head) && !/^(new|san|santa|saint|st\.|north|south|east|west|port|fort|lake|mount)$/.test(head)) continue
       known.set(key, 'place')
     }
@@ -1092,7 +1099,8 @@ export function lexicon(): Lexicon {
     calendar: new Set(calendarWords),
     stop: new Set(stopList),
     loneStop: new Set(loneStopList),
-    nicknames
+    nicknames,
+    placeAlso
   }
   return cache
 }
