@@ -317,6 +317,16 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('keeps the number of a military unit and drops a sentence-initial adverb', () => {
+    const file = run('Reportedly Tamsin Velde served with the 82nd Airborne Division and the Eighth Air Force. Beverly Hills paid her pension.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Tamsin Velde', 'person'],
+      ['82nd Airborne Division', 'organization'],
+      ['Eighth Air Force', 'organization'],
+      ['Beverly Hills', 'place']
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

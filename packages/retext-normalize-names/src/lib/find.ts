@@ -340,6 +340,8 @@ function isNameish(token: Token, inHeadline: boolean, lex: Lexicon, lowerSeen: S
     lex.titleFirst.has(lower)
   if (nameWord) return true
   if (token.sentStart || inHeadline) {
+    // `Apparently Hitzig …`: an adverb, not a name.
+    if (lower.length > 5 && lower.endsWith('ly') && !token.upper) return false
     if (functionWords.has(lower) || lex.common.has(lower) || lowerSeen.has(lower)) return false
     if (inHeadline && token.text.length <= 3 && smallWords.has(lower)) return false
   }
@@ -503,6 +505,19 @@ function splitRun(
   ) {
     const key = joinWords(tokens.slice(nameStart, last + 1).map((token) => token.text)).toLowerCase()
     if (!lex.known.has(key)) nameStart++
+  }
+
+  // `82nd Airborne Division`, `65 Air Division`: a number before a military unit is its name.
+  const number = tokens[nameStart - 1]
+  if (
+    !role &&
+    number &&
+    !number.word &&
+    /^\d+(?:st|nd|rd|th|d)?$/.test(number.text) &&
+    (tokens[nameStart]?.start ?? 0) - number.end === 1 &&
+    units.has(tokens[last]?.lower ?? '')
+  ) {
+    nameStart--
   }
 
   const startToken = tokens[nameStart]
@@ -1057,6 +1072,7 @@ function splitJoinedNames(candidates: Array<Candidate>, tokens: Array<Token>): A
   return out
 }
 
+const units = new Set(['division', 'force', 'wing', 'corps', 'regiment', 'brigade', 'battalion', 'army', 'fleet', 'squadron', 'infantry', 'cavalry', 'artillery', 'command', 'airlift', 'marines', 'rangers'])
 const clubPrefixes = new Set(['fc', 'f.c.', 'afc', 'a.f.c.', 'ac', 'sc', 'cf', 'sv', 'vfb', 'vfl', 'ssc', 'as', 'us'])
 
 /** A known place followed by one or two capitalized words ending in a plural (`Kansas City Chiefs`). */
