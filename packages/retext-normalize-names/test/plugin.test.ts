@@ -327,6 +327,15 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('reads a definition only of a whole subject, and a person after `to`', () => {
+    const file = run('Bells for Tamsin Orr is an episode of a radio serial. Later Tamsin Orr wrote back. In 1954 he lost the seat to Farrow Olden.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Tamsin Orr', 'person'],
+      ['Tamsin Orr', 'person'],
+      ['Farrow Olden', 'person']
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

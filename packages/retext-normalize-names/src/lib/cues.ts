@@ -108,7 +108,7 @@ const scanStops = new Set(['of', 'in', 'on', 'at', 'for', 'from', 'by', 'with', 
  * A definition right after the name: `X is a (small) village …`, `X was an American band`,
  * `X, a pagan people, …`. Returns the kind of the first cue noun in the noun phrase.
  */
-export function definitionKind(tokens: Array<Token>, last: number, c: Cues): Kind | undefined {
+export function definitionKind(tokens: Array<Token>, nameFirst: number, last: number, c: Cues): Kind | undefined {
   let k = last + 1
   const first = tokens[k]
   if (!first) return undefined
@@ -117,6 +117,11 @@ export function definitionKind(tokens: Array<Token>, last: number, c: Cues): Kin
   if (first.text === ',') {
     k++
   } else if (copulas.has(first.lower)) {
+    // The name must be the whole subject (`Varnholt is …`, `The Varnholt is …`), not the end of
+    // one (`Letters to Varnholt is an episode …`).
+    const before = tokens[nameFirst - 1]
+    const start = tokens[nameFirst]
+    if (start && !start.sentStart && before && before.word && !(before.lower === 'the' && (before.sentStart || before.cap))) return undefined
     k++
     // `is also a`, `was originally an`
     const maybe = tokens[k]

@@ -765,7 +765,7 @@ function resolve(
   const defined = new Map<string, Kind>()
   for (const candidate of candidates) {
     if (candidate.fixed) continue
-    const kind = definitionKind(tokens, candidate.last, cueData)
+    const kind = definitionKind(tokens, candidate.first, candidate.last, cueData)
     const key = candidate.words.join(' ').toLowerCase()
     if (kind && !defined.has(key)) defined.set(key, kind)
   }
@@ -1148,7 +1148,13 @@ function fallbackKind(candidate: Candidate, tokens: Array<Token>, lex: Lexicon):
     if (cue) return cue
   }
 
-  if (before && placePrepositions.has(before.lower) && !before.cap) return 'place'
+  // `lost to Farrow Olden`, `help from Dou Jiande`: after `to` or `from`, two or three plain name
+  // words are more often a person than a place.
+  const plain = !single && candidate.words.length <= 3 && candidate.words.every((word) => plainName(word, lex))
+  if (before && placePrepositions.has(before.lower) && !before.cap && !(plain && (before.lower === 'to' || before.lower === 'from') && !placeSuffix.test(lastLower))) {
+    return 'place'
+  }
+
   if (placeSuffix.test(lastLower)) return 'place'
   // A byline (`By Ana Ruiz`) names a person.
   if (!single && before && before.lower === 'by' && candidate.words.length <= 4) return 'person'
@@ -1160,18 +1166,22 @@ function fallbackKind(candidate: Candidate, tokens: Array<Token>, lex: Lexicon):
     !single &&
     !determiner &&
     candidate.words.length <= 3 &&
-    candidate.words.every(
-      (word) =>
-        connectors.has(word) ||
-        (/^\p{Lu}[\p{L}\p{M}'’.-]*\p{Ll}[\p{L}\p{M}'’.-]*$/u.test(word) || /^(\p{Lu}\.)+$/u.test(word)) &&
-        !lex.common.has(word.toLowerCase())
-    )
+    candidate.words.every((word) => plainName(word, lex))
   ) {
     return 'person'
   }
 
   // Measured on the development sets, `organization` is the least wrong default.
   return 'organization'
+}
+
+/** A connector, or a capitalized word with lowercase letters (or initials) that is no common word. */
+function plainName(word: string, lex: Lexicon): boolean {
+  return (
+    connectors.has(word) ||
+    ((/^\p{Lu}[\p{L}\p{M}'’.-]*\p{Ll}[\p{L}\p{M}'’.-]*$/u.test(word) || /^(\p{Lu}\.)+$/u.test(word)) &&
+      !lex.common.has(word.toLowerCase()))
+  )
 }
 
 function overlapsAny(ranges: ReadonlyArray<ExcludedRange>, start: number, end: number): boolean {
