@@ -279,7 +279,7 @@ describe('retextNormalizeNames', () => {
       ['Tarnholm', 'place'],
       ['Kelvedon', 'place']
     ])
-    const alone = run('Trucks from Tarnholm Velde reached the mill.')
+    const alone = run('Trucks in Tarnholm Velde reached the mill.')
     expect(brief(alone.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([['Tarnholm Velde', 'place']])
   })
 
