@@ -336,6 +336,11 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('lets a keyword at the end of a name win over a definition', () => {
+    const file = run('The Tarnholm Hockey Club was the first winner of the cup.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([['Tarnholm Hockey Club', 'organization']])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

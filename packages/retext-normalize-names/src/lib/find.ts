@@ -541,7 +541,11 @@ function splitRun(
     canonical: lex.canonical.get(key),
     sentInitial: startToken.sentStart || inHeadline,
     // A lone word known as a person (`Houston`, `Harrison`) may still be a place in context.
-    fixed: (knownKind !== undefined && !(knownKind === 'person' && nameStart === last)) || (role !== undefined && !role.endsWith('late')),
+    fixed:
+      (knownKind !== undefined && !(knownKind === 'person' && nameStart === last)) ||
+      (role !== undefined && !role.endsWith('late')) ||
+      // A keyword at the end decides (`Tarn Hockey Club was the first winner`).
+      (nameStart < last && (lex.orgWords.has(endToken.lower) || lex.otherWords.has(endToken.lower))),
     words
   })
   return out
