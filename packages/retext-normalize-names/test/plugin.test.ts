@@ -341,6 +341,15 @@ describe('retextNormalizeNames', () => {
     expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([['Tarnholm Hockey Club', 'organization']])
   })
 
+  it('reads a definition past a parenthesis, and a cue noun right after a name', () => {
+    const file = run('Varnholt (Varnholm on older maps) is a hamlet on the moor, and Kelvedon aircraft flew over it.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Varnholt', 'place'],
+      ['Varnholm', 'organization'],
+      ['Kelvedon', 'other']
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

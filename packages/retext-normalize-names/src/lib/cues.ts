@@ -110,8 +110,19 @@ const scanStops = new Set(['of', 'in', 'on', 'at', 'for', 'from', 'by', 'with', 
  */
 export function definitionKind(tokens: Array<Token>, nameFirst: number, last: number, c: Cues): Kind | undefined {
   let k = last + 1
-  const first = tokens[k]
+  let first = tokens[k]
   if (!first) return undefined
+  // `Varnholt (Varnholm in older maps) is a village`: skip one parenthesis.
+  if (first.text === '(' && tokens[k + 1]?.lower !== 'born' && tokens[k + 1]?.lower !== 'b.') {
+    let close = k + 1
+    while (close < tokens.length && close <= k + 12 && tokens[close]?.text !== ')' && tokens[close]?.line === first.line) close++
+    if (tokens[close]?.text === ')' && copulas.has(tokens[close + 1]?.lower ?? '')) {
+      k = close + 1
+      first = tokens[k]
+      if (!first) return undefined
+    }
+  }
+
   // `Ana Vel (born 4 May 1970)`.
   if (first.text === '(' && (tokens[k + 1]?.lower === 'born' || tokens[k + 1]?.lower === 'b.')) return 'person'
   if (first.text === ',') {

@@ -1148,8 +1148,9 @@ function fallbackKind(candidate: Candidate, tokens: Array<Token>, lex: Lexicon):
   // The common noun right after a name often says what it is (`the Tana river`, `Hollow Men
   // album`, `Ortiz said`).
   if (after && after.word && !after.cap) {
-    const cue = headCues.get(after.lower)
-    if (cue) return cue
+    const cue = headCues.get(after.lower) ?? cues().nouns.get(after.lower)
+    // A person noun after a name is a modifier (`the Velde family`, `a Tarn player`), not a type.
+    if (cue && (cue !== 'person' || headCues.has(after.lower))) return cue
   }
 
   // `lost to Farrow Olden`, `help from Dou Jiande`: after `to` or `from`, two or three plain name
