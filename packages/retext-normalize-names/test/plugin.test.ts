@@ -350,6 +350,11 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('drops a phrase of capitalized common words that nothing makes a name', () => {
+    const file = run('The shop sells Comfort Bikes, and Tamsin Orr runs its Special Events desk.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([['Tamsin Orr', 'person']])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

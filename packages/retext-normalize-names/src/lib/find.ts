@@ -887,6 +887,18 @@ function resolve(
       const following = tokens[candidate.last + 1]
       const modifier = following?.word === true && !following.cap && !functionWords.has(following.lower)
       if (previous && (previous.text === 'a' || previous.text === 'an') && !modifier) continue
+      // `Special Events`, `Comfort Bikes`: capitalized common words (plurals too) that no list,
+      // keyword or cue makes a name.
+      if (
+        !single &&
+        candidate.words.every((part) => {
+          const key = part.toLowerCase()
+          return connectors.has(key) || lex.common.has(key) || (key.endsWith('s') && lex.common.has(key.slice(0, -1)))
+        })
+      ) {
+        continue
+      }
+
       kind = fallbackKind(candidate, tokens, lex)
       // Only the plain defaults are weak; a cue in the text (`said`, `in`, quotes) is evidence.
       isWeak = kind === 'organization' || (kind === 'person' && !saying.has(lower))
