@@ -355,6 +355,14 @@ describe('retextNormalizeNames', () => {
     expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([['Tamsin Orr', 'person']])
   })
 
+  it('reads one quoted word as a title after a work noun or `titled`', () => {
+    const file = run('Her next single, titled "Harbor", sold well, and the song "Grace" did too. "Never," she said of "Harbor".')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Harbor', 'other'],
+      ['Grace', 'other']
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

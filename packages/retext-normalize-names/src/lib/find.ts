@@ -217,6 +217,7 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
   return resolve(text, tokens, candidates, lex, capMid, options)
 }
 
+const titleVerbs = new Set(['titled', 'entitled', 'called', 'named', 'dubbed', 'renamed'])
 const openQuotes = new Set(['"', '“', '«'])
 const closeQuotes = new Set(['"', '”', '»'])
 
@@ -267,11 +268,14 @@ function findQuotedTitles(tokens: Array<Token>, nameish: Uint8Array, candidates:
     }
 
     const single = last === first
+    // `the song "Hero"`, `titled "Fallen"`: a work noun before the quote makes one word a title.
+    const cue = tokens[i - 1]
+    const titled = cue?.word === true && !cue.cap && (titleVerbs.has(cue.lower) || cues().nouns.get(cue.lower) === 'other')
     if (
       plain &&
       words > 0 &&
       caps / words >= 0.75 &&
-      !(single && (lex.common.has(head.lower) || lex.known.has(head.lower) || lex.given.has(head.lower) || lex.surnames.has(head.lower)))
+      !(single && !titled && (lex.common.has(head.lower) || lex.known.has(head.lower) || lex.given.has(head.lower) || lex.surnames.has(head.lower)))
     ) {
       const texts: Array<string> = []
       for (let k = first; k <= last; k++) texts.push(tokens[k]?.text ?? '')
@@ -280,14 +284,14 @@ function findQuotedTitles(tokens: Array<Token>, nameish: Uint8Array, candidates:
         last,
         start: head.start,
         end: tail.end,
-        kind: single ? undefined : 'other',
+        kind: single && !titled ? undefined : 'other',
         role: undefined,
         canonical: undefined,
         sentInitial: false,
         fixed: !single,
         words: texts
       })
-      if (!single) for (let k = first; k <= last; k++) nameish[k] = 0
+      if (!single || titled) for (let k = first; k <= last; k++) nameish[k] = 0
       else candidates.pop()
     }
 
