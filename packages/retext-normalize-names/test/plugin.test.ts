@@ -363,6 +363,14 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('reads `the League` as the short form of the organization it names', () => {
+    const file = run('The Tarn League of Voters met on Monday. Critics said the League had lost its way, and the Council said nothing.')
+    expect(brief(file.data.names?.mentions ?? [])).toEqual([
+      ['Tarn League of Voters', 'organization', 'Tarn League of Voters', null],
+      ['League', 'organization', 'Tarn League of Voters', null]
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

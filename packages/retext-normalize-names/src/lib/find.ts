@@ -778,6 +778,24 @@ function resolve(
     if (kind && !defined.has(key)) defined.set(key, kind)
   }
 
+  // Organization keywords inside multi-word organization names (`League` of `Tarn League of
+  // Voters`), with those names.
+  const keywordOwners = new Map<string, Set<string>>()
+  for (const candidate of candidates) {
+    if (candidate.kind !== 'organization' || candidate.words.length < 2) continue
+    for (const part of candidate.words) {
+      const key = part.toLowerCase()
+      if (!lex.orgWords.has(key)) continue
+      let set = keywordOwners.get(key)
+      if (!set) {
+        set = new Set()
+        keywordOwners.set(key, set)
+      }
+
+      set.add(candidate.canonical ?? joinWords(candidate.words))
+    }
+  }
+
   const weak = new Set<number>()
   for (const candidate of candidates) {
     let isWeak = false
@@ -860,9 +878,16 @@ function resolve(
         continue
       }
 
-      // A lone letter (`F`), section word (`Sports`), keyword (`Island`, `Campaign`) or abstract
-      // noun (`Emancipation`, `Management`) is not a name.
-      if (
+      // `the League` after `the Tarn League of Voters`: a capitalized keyword alone is the short
+      // form of an organization of the article (its name when there is only one).
+      const previousWord = tokens[candidate.first - 1]
+      const owners = single && previousWord?.text === 'the' ? keywordOwners.get(lower) : undefined
+      if (owners) {
+        kind = 'organization'
+        if (owners.size === 1) name = [...owners][0]
+      } else if (
+        // A lone letter (`F`), section word (`Sports`), keyword (`Island`, `Campaign`) or abstract
+        // noun (`Emancipation`, `Management`) is not a name.
         single &&
         (word.replace(/\.$/, '').length === 1 ||
           lex.loneStop.has(lower) ||
@@ -871,7 +896,9 @@ function resolve(
       ) {
         continue
       }
+    }
 
+    if (kind === undefined) {
       // A lone capitalized common word (`the Year`, `Station`, `Black voters`) is not a name on its
       // own, unless a verb of saying follows (`Black said`).
       const next = tokens[candidate.last + 1]
