@@ -371,6 +371,11 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('reads a number and capitals as a name, but not a unit or a time', () => {
+    const file = run('Radio station 7KX and the 10AM show ran a 4WD contest with 128GB prizes.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([['7KX', 'organization']])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})
