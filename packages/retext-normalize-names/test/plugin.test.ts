@@ -376,6 +376,14 @@ describe('retextNormalizeNames', () => {
     expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([['7KX', 'organization']])
   })
 
+  it('reads a team whose place starts with a place word, and `Transport` as an organization keyword', () => {
+    const file = run('He pitched for the St. Louis Comets before Velde Transport hired him.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['St. Louis Comets', 'organization'],
+      ['Velde Transport', 'organization']
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

@@ -614,6 +614,8 @@ function classify(tokens: Array<Token>, first: number, last: number, lex: Lexico
 
     // `FC Tarnholm`, `AC Velde`: a club prefix.
     if (clubPrefixes.has(firstWord)) return 'organization'
+    // A team: a known place and a plural nickname (`Boston Bruins`, `St. Louis Eagles`).
+    if (isTeam(tokens, first, last, lex)) return 'organization'
     if (lex.otherWords.has(lastWord) || lex.otherWords.has(firstWord) || lastWord === 'day') return 'other'
     if (lex.orgWords.has(lastWord) || lex.orgWords.has(lastToken.lower)) return 'organization'
     if (tokens[first + 1]?.lower === 'of' && (lex.orgWords.has(firstWord) || lex.titles.has(firstWord))) return 'organization'
@@ -659,8 +661,6 @@ function classify(tokens: Array<Token>, first: number, last: number, lex: Lexico
     if (lex.surnames.has(lastWord) && count <= 4) return 'person'
     if (/^(\p{Lu}\.)+$/u.test(firstToken.text) && !lex.known.has(firstWord) && count <= 4) return 'person'
     if (['jr.', 'jr', 'sr.', 'sr'].includes(lastToken.lower) && count >= 2) return 'person'
-    // A team: a known place and a plural nickname (`Boston Bruins`, `St. Louis Eagles`).
-    if (isTeam(tokens, first, last, lex)) return 'organization'
     // Known places as the last word (`Greater London`), or a demonym as the first (`Japanese Army`).
     if (lex.known.get(lastWord) === 'place' && count <= 3) return 'place'
     for (let k = first + 1; k < last; k++) if (lex.otherWords.has(tokens[k]?.lower ?? '')) return 'other'

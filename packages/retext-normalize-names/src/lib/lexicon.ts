@@ -390,6 +390,7 @@ const orgExtra = [
   'airways',
   'fame',
   'lottery',
+  'transport',
   'trust'
 ]
 
