@@ -384,6 +384,16 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('reads a place name after `played for` or `coached` as a team', () => {
+    const file = run('He played for Leeds and Tarnholm, then coached Kelvedon, and moved to Leeds in 1990.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Leeds', 'organization'],
+      ['Tarnholm', 'organization'],
+      ['Kelvedon', 'organization'],
+      ['Leeds', 'place']
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

@@ -181,6 +181,22 @@ export function precedingKind(text: string, tokens: Array<Token>, first: number,
   return c.nouns.get(before.lower)
 }
 
+const playVerbs = new Set(['played', 'plays', 'playing', 'play', 'debuted', 'scored', 'pitched', 'signed', 'signs', 'signing', 'starred', 'appeared'])
+const teamVerbs = new Set(['joined', 'rejoined', 'coached', 'coaches', 'captained', 'managed', 'beat', 'defeated'])
+
+/**
+ * `played for Tarnholm`, `signed with Kelvedon`, `coached Tarnholm`: a team, even when a place
+ * of that name exists.
+ */
+export function teamContext(tokens: Array<Token>, first: number): boolean {
+  const before = tokens[first - 1]
+  if (!before || !before.word || before.cap) return false
+  if (teamVerbs.has(before.lower)) return true
+  if (before.lower !== 'for' && before.lower !== 'with') return false
+  const verb = tokens[first - 2]
+  return verb !== undefined && verb.word && !verb.cap && playVerbs.has(verb.lower)
+}
+
 /**
  * `Varnholt, Bavaria`, `Sandy Hook, Md.`: a name followed by a comma and a known place (a region,
  * a state, a country) is a place.

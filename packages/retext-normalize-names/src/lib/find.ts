@@ -4,7 +4,7 @@
 import type {ExcludedRange, MentionType, NameMention} from '@copydesk/document'
 import {lexicon, roleModifiers, type Kind, type Lexicon} from './lexicon.js'
 import {tokenize, type Token} from './tokenize.js'
-import {cues, definitionKind, followedByPlace, precedingKind} from './cues.js'
+import {cues, definitionKind, followedByPlace, precedingKind, teamContext} from './cues.js'
 
 /** A problem found while naming (becomes a vfile message). */
 export interface FindProblem {
@@ -810,6 +810,16 @@ function resolve(
     if (!candidate.fixed) {
       cue = defined.get(candidate.words.join(' ').toLowerCase()) ?? precedingKind(text, tokens, candidate.first, cueData)
       placeCue = cue === 'place' || followedByPlace(tokens, candidate.last, lex)
+    }
+
+    // `played for Tarnholm`, `coached North Kelso`: a team, even where a place has that name.
+    if (!cue && teamContext(tokens, candidate.first) && (kind === 'place' || kind === undefined) && !candidate.role) {
+      const known = lex.known.get(candidate.words.join(' ').toLowerCase())
+      if (known === undefined || known === 'place') {
+        cue = 'organization'
+        placeCue = false
+        if (kind === 'place') kind = 'organization'
+      }
     }
 
     // A lone word that is part of a person's name in this document is that person, even when a
