@@ -394,6 +394,14 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('knows polities and estates as place keywords', () => {
+    const file = run('She was born in the Grand Duchy of Varn and grew up on the Kelso Estate.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Grand Duchy of Varn', 'place'],
+      ['Kelso Estate', 'place']
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

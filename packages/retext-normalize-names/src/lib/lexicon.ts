@@ -463,7 +463,16 @@ const placeExtra = [
   'forest',
   'falls',
   'heights',
-  'hills'
+  'hills',
+  'duchy',
+  'principality',
+  'emirate',
+  'sultanate',
+  'canton',
+  'prefecture',
+  'oblast',
+  'governorate',
+  'estate'
 ]
 
 const otherExtra = [
@@ -1057,7 +1066,7 @@ export function lexicon(): Lexicon {
   const orgWords = new Set([...Object.keys(model.two.orgWords), ...orgExtra])
   const placeWords = new Set([...Object.keys(model.two.placeWords), ...placeExtra])
   // Words compromise lists that are too generic as the last word of a name.
-  for (const word of ['capital', 'care', 'boys', 'brothers', 'house', 'city']) orgWords.delete(word)
+  for (const word of ['capital', 'care', 'boys', 'brothers', 'house', 'city', 'estate']) orgWords.delete(word)
   for (const word of ['center', 'centre']) placeWords.delete(word)
   for (const word of ['reservoir', 'gym', 'gymnasium', 'rink', 'playfield', 'playground', 'speedway', 'tunnel', 'zoo', 'factory', 'plant', 'refinery', 'mine', 'empire', 'brook', 'dock', 'pier', 'wharf', 'glen', 'loch', 'moor', 'fields']) placeWords.add(word)
 
