@@ -171,7 +171,12 @@ export function precedingKind(text: string, tokens: Array<Token>, first: number,
   const name = tokens[first]
   if (!before || !name || !before.word || before.cap) return undefined
   // Only across a space (`event-Beverly` is two phrases glued by a dash).
-  if (!/^[ \t]+$/.test(text.slice(before.end, name.start))) return undefined
+  if (name.start === before.end) return undefined
+  for (let at = before.end; at < name.start; at++) {
+    const code = text.charCodeAt(at)
+    if (code !== 32 && code !== 9) return undefined
+  }
+
   if (before.lower === 'of') {
     const head = tokens[first - 2]
     if (head?.word && !head.cap && c.placeOf.has(head.lower)) return 'place'

@@ -774,8 +774,9 @@ function resolve(
   for (const candidate of candidates) {
     if (candidate.fixed) continue
     const kind = definitionKind(tokens, candidate.first, candidate.last, cueData)
+    if (!kind) continue
     const key = candidate.words.join(' ').toLowerCase()
-    if (kind && !defined.has(key)) defined.set(key, kind)
+    if (!defined.has(key)) defined.set(key, kind)
   }
 
   // Organization keywords inside multi-word organization names (`League` of `Tarn League of
@@ -808,7 +809,7 @@ function resolve(
     let cue: Kind | undefined
     let placeCue = false
     if (!candidate.fixed) {
-      cue = defined.get(candidate.words.join(' ').toLowerCase()) ?? precedingKind(text, tokens, candidate.first, cueData)
+      cue = (defined.size > 0 ? defined.get(candidate.words.join(' ').toLowerCase()) : undefined) ?? precedingKind(text, tokens, candidate.first, cueData)
       placeCue = cue === 'place' || followedByPlace(tokens, candidate.last, lex)
     }
 
@@ -1041,9 +1042,9 @@ function coordinate(text: string, mentions: Array<NameMention>, weak: Set<number
   const linked = (a: number, b: number): boolean => {
     const left = mentions[a]
     const right = mentions[b]
-    if (!left || !right || right.start < left.end) return false
+    if (!left || !right || right.start < left.end || right.start - left.end > 12) return false
     const between = text.slice(left.end, right.start)
-    return between.length <= 12 && between.trim() !== '' && listGlue.test(between)
+    return between.trim() !== '' && listGlue.test(between)
   }
 
   const decided = new Map<number, MentionType>()
