@@ -402,6 +402,14 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('gives a lone word that only the lexicon calls a person the kind a cue gives it elsewhere', () => {
+    const file = run('The line ran to the town of Harrison. Harrison grew quickly after 1900.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Harrison', 'place'],
+      ['Harrison', 'place']
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

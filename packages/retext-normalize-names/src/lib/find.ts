@@ -798,6 +798,9 @@ function resolve(
   }
 
   const weak = new Set<number>()
+  // Mentions typed by a context cue, and lone words typed person by the lexicon alone.
+  const cued = new Map<string, MentionType | null>()
+  const lonePeople = new Set<number>()
   for (const candidate of candidates) {
     let isWeak = false
     let kind = candidate.kind
@@ -967,7 +970,23 @@ function resolve(
     }
     if (candidate.role) mention.role = candidate.role
     if (isWeak) weak.add(mentions.length)
+    if ((cue !== undefined && kind === cue) || (placeCue && kind === 'place')) {
+      const key = mention.text.toLowerCase()
+      const seen = cued.get(key)
+      cued.set(key, seen === undefined || seen === kind ? kind : null)
+    } else if (single && kind === 'person' && !candidate.role && !saying.has(lower) && (name === undefined || name === word)) {
+      lonePeople.add(mentions.length)
+    }
+
     mentions.push(mention)
+  }
+
+  // A lone word that only the lexicon calls a person (`Harrison`) takes the one kind that context
+  // cues give it elsewhere in the article (`the town of Harrison`).
+  for (const index of lonePeople) {
+    const mention = mentions[index]
+    const type = mention && cued.get(mention.text.toLowerCase())
+    if (mention && type && type !== 'person') mention.type = type
   }
 
   // A name typed only by default takes the type it has elsewhere in the document.
