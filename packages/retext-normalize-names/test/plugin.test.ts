@@ -410,6 +410,16 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('makes `X was born` a person everywhere in the article, whatever the word looks like', () => {
+    const file = run('Raised by Dutch farmers, Hollemans was born in Ohio. Later Hollemans built guitars.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Dutch', 'other'],
+      ['Hollemans', 'person'],
+      ['Ohio', 'place'],
+      ['Hollemans', 'person']
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

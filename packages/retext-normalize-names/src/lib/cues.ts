@@ -133,6 +133,8 @@ export function definitionKind(tokens: Array<Token>, nameFirst: number, last: nu
     const before = tokens[nameFirst - 1]
     const start = tokens[nameFirst]
     if (start && !start.sentStart && before && before.word && !(before.lower === 'the' && (before.sentStart || before.cap))) return undefined
+    // `Velkor was born in 1963`.
+    if (tokens[k + 1]?.lower === 'born' && (first.lower === 'was' || first.lower === 'is')) return 'person'
     k++
     // `is also a`, `was originally an`
     const maybe = tokens[k]
