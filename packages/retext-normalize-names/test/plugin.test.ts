@@ -420,6 +420,17 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('types every name of a list from a plural cue noun after it', () => {
+    const file = run('Barges use the Tarn and Velde rivers, and the ORLA, KELP and ETHEL companies merged.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Tarn', 'place'],
+      ['Velde', 'place'],
+      ['ORLA', 'organization'],
+      ['KELP', 'organization'],
+      ['ETHEL', 'organization']
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

@@ -205,6 +205,33 @@ export function teamContext(tokens: Array<Token>, first: number): boolean {
 }
 
 /**
+ * `the Tarn and Velde rivers`, `ISAP, ILPAP and ETHEL companies`: a plural cue noun after a list
+ * of names types each name of the list.
+ */
+export function pluralListKind(tokens: Array<Token>, first: number, last: number, c: Cues): Kind | undefined {
+  // The last name of the list (`… and ETHEL companies`).
+  const join = tokens[first - 1]?.lower
+  let sawJoin = join === 'and' || join === 'or'
+  for (let j = last + 1; j < tokens.length && j <= last + 16; j++) {
+    const token = tokens[j]
+    if (!token || token.line !== tokens[last]?.line) return undefined
+    if (token.text === ',' || token.text === '&') continue
+    if (token.word && token.cap) continue
+    if (token.lower === 'and' || token.lower === 'or') {
+      sawJoin = true
+      continue
+    }
+
+    if (!sawJoin || !token.word || !token.lower.endsWith('s')) return undefined
+    const singular = token.lower.endsWith('ies') ? token.lower.slice(0, -3) + 'y' : token.lower.slice(0, -1)
+    const kind = c.nouns.get(singular) ?? (token.lower.endsWith('es') ? c.nouns.get(token.lower.slice(0, -2)) : undefined)
+    return kind === 'person' ? undefined : kind
+  }
+
+  return undefined
+}
+
+/**
  * `Varnholt, Bavaria`, `Sandy Hook, Md.`: a name followed by a comma and a known place (a region,
  * a state, a country) is a place.
  */
