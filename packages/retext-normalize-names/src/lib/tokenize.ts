@@ -105,7 +105,8 @@ const callSignRe = /^\d+[A-Z]{2,}[A-Z\d]*$/
 const unitLetters = /^\d+(?:AM|PM|GB|MB|KB|TB|MM|CM|KM|KG|MG|HZ|MHZ|GHZ|KHZ|HP|WD|MPH|KPH|HR|HRS|TH|ST|ND|RD|PX|DPI|FPS|BC|AD|CE|BCE)$/
 
 function isCallSign(text: string): boolean {
-  return callSignRe.test(text) && !unitLetters.test(text)
+  const code = text.charCodeAt(0)
+  return code >= 48 && code <= 57 && text.length > 2 && callSignRe.test(text) && !unitLetters.test(text)
 }
 
 function isCap(text: string): boolean {
