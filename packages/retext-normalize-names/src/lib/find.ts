@@ -780,21 +780,28 @@ function resolve(
   }
 
   // Organization keywords inside multi-word organization names (`League` of `Tarn League of
-  // Voters`), with those names.
-  const keywordOwners = new Map<string, Set<string>>()
-  for (const candidate of candidates) {
-    if (candidate.kind !== 'organization' || candidate.words.length < 2) continue
-    for (const part of candidate.words) {
-      const key = part.toLowerCase()
-      if (!lex.orgWords.has(key)) continue
-      let set = keywordOwners.get(key)
-      if (!set) {
-        set = new Set()
-        keywordOwners.set(key, set)
-      }
+  // Voters`), with those names; built on first use.
+  let keywordOwners: Map<string, Set<string>> | undefined
+  const ownersOf = (keyword: string): Set<string> | undefined => {
+    if (!keywordOwners) {
+      keywordOwners = new Map()
+      for (const candidate of candidates) {
+        if (candidate.kind !== 'organization' || candidate.words.length < 2) continue
+        for (const part of candidate.words) {
+          const key = part.toLowerCase()
+          if (!lex.orgWords.has(key)) continue
+          let set = keywordOwners.get(key)
+          if (!set) {
+            set = new Set()
+            keywordOwners.set(key, set)
+          }
 
-      set.add(candidate.canonical ?? joinWords(candidate.words))
+          set.add(candidate.canonical ?? joinWords(candidate.words))
+        }
+      }
     }
+
+    return keywordOwners.get(keyword)
   }
 
   const weak = new Set<number>()
@@ -898,7 +905,7 @@ function resolve(
       // `the League` after `the Tarn League of Voters`: a capitalized keyword alone is the short
       // form of an organization of the article (its name when there is only one).
       const previousWord = tokens[candidate.first - 1]
-      const owners = single && previousWord?.text === 'the' ? keywordOwners.get(lower) : undefined
+      const owners = single && previousWord?.text === 'the' && lex.orgWords.has(lower) ? ownersOf(lower) : undefined
       if (owners) {
         kind = 'organization'
         if (owners.size === 1) name = [...owners][0]
@@ -997,8 +1004,10 @@ function resolve(
     // A lone word that starts or ends a person's name in this document is that person, however
     // the full name was typed (`Dewa Budjana` … `Budjana`).
     const parts = new Map<string, Set<string>>()
-    mentions.forEach((mention, index) => {
-      if (mention.type !== 'person' || weak.has(index)) return
+    let loneWeak = false
+    for (const index of weak) if (!mentions[index]?.text.includes(' ')) loneWeak = true
+    if (loneWeak) mentions.forEach((mention, index) => {
+      if (mention.type !== 'person' || weak.has(index) || !mention.name.includes(' ')) return
       const words = personWords(mention.name.split(' '))
       if (words.length < 2) return
       for (const part of [words[0], words.at(-1)]) {
