@@ -431,6 +431,15 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('knows races, contests and symposia as event keywords', () => {
+    const file = run('She won the Kelso Grand Prix and the Varn Song Contest before the Tarn Symposium.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Kelso Grand Prix', 'other'],
+      ['Varn Song Contest', 'other'],
+      ['Tarn Symposium', 'other']
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

@@ -534,7 +534,13 @@ const otherExtra = [
   'biennale',
   'carnival',
   'parade',
-  'concert'
+  'concert',
+  'prix',
+  'symposium',
+  'contest',
+  'competition',
+  'tournament',
+  'regatta'
 ]
 
 /** Known names written for copydesk: `name|kind|canonical?`. */
