@@ -440,6 +440,14 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('reads company suffixes, also after a comma', () => {
+    const file = run('Creditors formed Tarn Timberlands, LLC, and sold Velde Mills S.A. last year.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Tarn Timberlands', 'organization'],
+      ['Velde Mills S.A.', 'organization']
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

@@ -1161,6 +1161,7 @@ function splitJoinedNames(candidates: Array<Candidate>, tokens: Array<Token>): A
   return out
 }
 
+const companySuffixes = new Set(['inc', 'inc.', 'llc', 'l.l.c.', 'ltd', 'ltd.', 'plc', 'corp', 'corp.', 'co.', 's.a.', 'sa', 'n.v.', 'gmbh', 'ag', 'a.g.', 'pty', 'pty.', 'lp', 'l.p.', 'llp'])
 const units = new Set(['division', 'force', 'wing', 'corps', 'regiment', 'brigade', 'battalion', 'army', 'fleet', 'squadron', 'infantry', 'cavalry', 'artillery', 'command', 'airlift', 'marines', 'rangers'])
 const clubPrefixes = new Set(['fc', 'f.c.', 'afc', 'a.f.c.', 'ac', 'sc', 'cf', 'sv', 'vfb', 'vfl', 'ssc', 'as', 'us'])
 
@@ -1219,6 +1220,9 @@ function fallbackKind(candidate: Candidate, tokens: Array<Token>, lex: Lexicon):
   }
 
   if (before && after && quoteChars.has(before.text) && (quoteChars.has(after.text) || after.text === ',')) return 'other'
+  // `Cascade Timberlands, LLC`, `Velde, Inc.`: a company suffix after a comma.
+  const suffix = tokens[candidate.last + 2]
+  if (after?.text === ',' && suffix && companySuffixes.has(suffix.lower)) return 'organization'
   if (firstToken && !firstToken.sentStart && (lower === 'the' || lower === 'a' || lower === 'an')) {
     // `The Zutons`, `The Rolling Stones`: a plural after a capitalized `The` is a band or a team.
     if (lower === 'the' && !single && /[^su]s$/.test(lastLower) && !(tokens[candidate.last]?.upper ?? false)) return 'organization'
@@ -1270,7 +1274,9 @@ function plainName(word: string, lex: Lexicon): boolean {
   return (
     connectors.has(word) ||
     ((/^\p{Lu}[\p{L}\p{M}'’.-]*\p{Ll}[\p{L}\p{M}'’.-]*$/u.test(word) || /^(\p{Lu}\.)+$/u.test(word)) &&
-      !lex.common.has(word.toLowerCase()))
+      !lex.common.has(word.toLowerCase()) &&
+      // `Quantitative Biology`, `Experimental Evolution`: derived adjectives and abstract nouns.
+      !/(?:ive|ous|ical|ional|ology|ism|ness|tion|ment)$/.test(word.toLowerCase()))
   )
 }
 
