@@ -448,6 +448,18 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('types the names after `bands like`, `guitarists such as`, `towns including`', () => {
+    const file = run('He loved bands like Orr Lights, Velde and Tarn Motel, guitarists such as Ana Vel and Ridvo, and towns including Brackwell.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Orr Lights', 'organization'],
+      ['Velde', 'organization'],
+      ['Tarn Motel', 'organization'],
+      ['Ana Vel', 'person'],
+      ['Ridvo', 'person'],
+      ['Brackwell', 'place']
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

@@ -204,6 +204,34 @@ export function teamContext(tokens: Array<Token>, first: number): boolean {
   return verb !== undefined && verb.word && !verb.cap && playVerbs.has(verb.lower)
 }
 
+/** Singular of a plural cue noun (`companies` → `company`), when it is one. */
+function pluralKind(word: string, c: Cues): Kind | undefined {
+  if (!word.endsWith('s')) return undefined
+  if (word.endsWith('ies')) return c.nouns.get(word.slice(0, -3) + 'y')
+  return c.nouns.get(word.slice(0, -1)) ?? (word.endsWith('es') ? c.nouns.get(word.slice(0, -2)) : undefined)
+}
+
+/**
+ * `bands like Tarn Lights, Velde and Orr`, `guitarists such as Ana Vel`, `cities including
+ * Kelso`: a plural cue noun before `like`, `such as` or `including` types the names of the list.
+ */
+export function exampleKind(tokens: Array<Token>, first: number, c: Cues): Kind | undefined {
+  for (let j = first - 1; j >= 0 && j >= first - 30; j--) {
+    const token = tokens[j]
+    if (!token || token.line !== tokens[first]?.line) return undefined
+    if (token.text === ',' || token.text === '&' || token.text === '/') continue
+    if (token.word && token.cap) continue
+    if (token.lower === 'and' || token.lower === 'or' || token.lower === 'the' || token.lower === 'of') continue
+    let head = j - 1
+    if (token.lower === 'as' && tokens[j - 1]?.lower === 'such') head = j - 2
+    else if (token.lower !== 'like' && token.lower !== 'including') return undefined
+    const noun = tokens[head]
+    return noun?.word && !noun.cap ? pluralKind(noun.lower, c) : undefined
+  }
+
+  return undefined
+}
+
 /**
  * `the Tarn and Velde rivers`, `ISAP, ILPAP and ETHEL companies`: a plural cue noun after a list
  * of names types each name of the list.
@@ -222,9 +250,8 @@ export function pluralListKind(tokens: Array<Token>, first: number, last: number
       continue
     }
 
-    if (!sawJoin || !token.word || !token.lower.endsWith('s')) return undefined
-    const singular = token.lower.endsWith('ies') ? token.lower.slice(0, -3) + 'y' : token.lower.slice(0, -1)
-    const kind = c.nouns.get(singular) ?? (token.lower.endsWith('es') ? c.nouns.get(token.lower.slice(0, -2)) : undefined)
+    if (!sawJoin || !token.word) return undefined
+    const kind = pluralKind(token.lower, c)
     return kind === 'person' ? undefined : kind
   }
 

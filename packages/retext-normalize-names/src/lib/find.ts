@@ -4,7 +4,7 @@
 import type {ExcludedRange, MentionType, NameMention} from '@copydesk/document'
 import {lexicon, roleModifiers, type Kind, type Lexicon} from './lexicon.js'
 import {tokenize, type Token} from './tokenize.js'
-import {cues, definitionKind, followedByPlace, pluralListKind, precedingKind, teamContext} from './cues.js'
+import {cues, definitionKind, exampleKind, followedByPlace, pluralListKind, precedingKind, teamContext} from './cues.js'
 
 /** A problem found while naming (becomes a vfile message). */
 export interface FindProblem {
@@ -822,7 +822,8 @@ function resolve(
       cue =
         (defined.size > 0 ? defined.get(candidate.words.join(' ').toLowerCase()) : undefined) ??
         precedingKind(text, tokens, candidate.first, cueData) ??
-        pluralListKind(tokens, candidate.first, candidate.last, cueData)
+        pluralListKind(tokens, candidate.first, candidate.last, cueData) ??
+        exampleKind(tokens, candidate.first, cueData)
       placeCue = cue === 'place' || followedByPlace(tokens, candidate.last, lex)
     }
 
