@@ -250,7 +250,9 @@ export function pluralListKind(tokens: Array<Token>, first: number, last: number
       continue
     }
 
-    if (!sawJoin || !token.word) return undefined
+    // The noun comes right after the last name (`… and Velde rivers`, not `…, and towns`).
+    const previous = tokens[j - 1]
+    if (!sawJoin || !token.word || !previous?.word || !previous.cap) return undefined
     const kind = pluralKind(token.lower, c)
     return kind === 'person' ? undefined : kind
   }
