@@ -460,6 +460,17 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('reads `between` as a place preposition for places, not for people', () => {
+    const file = run('Trains run between Tarnholm and Kelvedon, and talks between Ann and Dana Orr failed. He grew up in the Soviet Union.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Tarnholm', 'place'],
+      ['Kelvedon', 'place'],
+      ['Ann', 'person'],
+      ['Dana Orr', 'person'],
+      ['Soviet Union', 'place']
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

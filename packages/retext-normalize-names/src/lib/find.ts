@@ -853,7 +853,7 @@ function resolve(
           !candidate.role &&
           !tokens[candidate.last]?.possessive &&
           (placeCue ||
-            (lex.given.has(lower) && before && !before.cap && placePrepositions.has(before.lower)) ||
+            (lex.given.has(lower) && before && !before.cap && placePrepositions.has(before.lower) && before.lower !== 'between') ||
             (lex.placeAlso.has(lower) && before && !before.cap && strongPlacePrepositions.has(before.lower)))
         ) {
           // `in Sydney`, `at Everett`, `the town of Harlan`, `Harlan, Kentucky`: a lone given
@@ -1198,7 +1198,7 @@ const headCues = new Map<string, Kind>([
 ])
 const theplacePrepositions = new Set(['in', 'across', 'along', 'near', 'into', 'throughout', 'from', 'to', 'toward', 'towards', 'outside', 'inside', 'through'])
 const strongPlacePrepositions = new Set(['in', 'near', 'outside', 'throughout', 'via', 'across', 'into'])
-const placePrepositions = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'outside', 'across', 'towards', 'toward', 'throughout', 'via'])
+const placePrepositions = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'outside', 'across', 'towards', 'toward', 'throughout', 'via', 'between'])
 const placeSuffix = /(ville|burg|burgh|bourg|ton|ford|field|land|stan|shire|mouth|port|wood|grad|pur|abad|polis|ia|sk|berg|dorf|heim|haven|minster|chester|caster|cester|by|thorpe|worth)$/
 const quoteChars = new Set(['"', '“', '”', "'", '‘', '’', '«', '»'])
 
@@ -1246,7 +1246,7 @@ function fallbackKind(candidate: Candidate, tokens: Array<Token>, lex: Lexicon):
   // `lost to Farrow Olden`, `help from Dou Jiande`: after `to` or `from`, two or three plain name
   // words are more often a person than a place.
   const plain = !single && candidate.words.length <= 3 && candidate.words.every((word) => plainName(word, lex))
-  if (before && placePrepositions.has(before.lower) && !before.cap && !(plain && (before.lower === 'to' || before.lower === 'from') && !placeSuffix.test(lastLower))) {
+  if (before && placePrepositions.has(before.lower) && !before.cap && !(plain && (before.lower === 'to' || before.lower === 'from' || before.lower === 'between') && !placeSuffix.test(lastLower))) {
     return 'place'
   }
 
