@@ -471,6 +471,14 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('knows newspaper name words, also after a hyphen', () => {
+    const file = run('He was named to an all-time team by the Kelso Star-Telegram and the Tarn Valley Sentinel.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Kelso Star-Telegram', 'organization'],
+      ['Tarn Valley Sentinel', 'organization']
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

@@ -617,7 +617,11 @@ function classify(tokens: Array<Token>, first: number, last: number, lex: Lexico
     // A team: a known place and a plural nickname (`Boston Bruins`, `St. Louis Eagles`).
     if (isTeam(tokens, first, last, lex)) return 'organization'
     if (lex.otherWords.has(lastWord) || lex.otherWords.has(firstWord) || lastWord === 'day') return 'other'
-    if (lex.orgWords.has(lastWord) || lex.orgWords.has(lastToken.lower)) return 'organization'
+    // `Fort Worth Star-Telegram`: the part after the last hyphen counts too.
+    const lastPart = lastWord.slice(lastWord.lastIndexOf('-') + 1)
+    if (lex.orgWords.has(lastWord) || lex.orgWords.has(lastToken.lower) || (lastPart !== lastWord && lex.orgWords.has(lastPart))) {
+      return 'organization'
+    }
     if (tokens[first + 1]?.lower === 'of' && (lex.orgWords.has(firstWord) || lex.titles.has(firstWord))) return 'organization'
     // `State Railway of Thailand`, `Bank of England`: the word before `of` decides.
     for (let k = first + 1; k < last; k++) {
