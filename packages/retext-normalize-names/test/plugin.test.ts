@@ -479,6 +479,15 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('does not spread a lone given name along a list', () => {
+    const file = run('The guild listed Bearno, Gascor and also Brittany.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Bearno', 'organization'],
+      ['Gascor', 'organization'],
+      ['Brittany', 'person']
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

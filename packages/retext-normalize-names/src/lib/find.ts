@@ -1050,7 +1050,7 @@ function resolve(
       }
     }
 
-    coordinate(text, mentions, weak)
+    coordinate(text, mentions, weak, lonePeople)
   }
 
   mentions.sort((a, b) => a.start - b.start || b.end - a.end)
@@ -1071,9 +1071,10 @@ const listGlue = /^(?:\s*,)?\s*(?:(?:and|or|&|\/|nor)\s+(?:also\s+)?)?$/
 /**
  * Names in one list (`Varnholt, Elsdorf and Brück`, `Ana Vel, Tiko and Brisk Tide`) are mostly
  * of one kind: a name typed only by default takes the kind of the nearest name of the list that
- * a list, a keyword or a cue typed.
+ * a list, a keyword or a cue typed (a lone word that only the lexicon calls a person does not count:
+ * `Bearno, Gascor and Brittany`).
  */
-function coordinate(text: string, mentions: Array<NameMention>, weak: Set<number>): void {
+function coordinate(text: string, mentions: Array<NameMention>, weak: Set<number>, soft: Set<number>): void {
   const order = mentions.map((_, index) => index).sort((a, b) => (mentions[a]?.start ?? 0) - (mentions[b]?.start ?? 0))
   const linked = (a: number, b: number): boolean => {
     const left = mentions[a]
@@ -1091,7 +1092,7 @@ function coordinate(text: string, mentions: Array<NameMention>, weak: Set<number
     // Nearest strong name to the left, then to the right, along the list.
     for (let q = p - 1; q >= 0 && linked(order[q] ?? -1, order[q + 1] ?? -1); q--) {
       const other = order[q] ?? -1
-      if (!weak.has(other)) {
+      if (!weak.has(other) && !soft.has(other)) {
         type = mentions[other]?.type
         break
       }
@@ -1100,7 +1101,7 @@ function coordinate(text: string, mentions: Array<NameMention>, weak: Set<number
     if (!type) {
       for (let q = p + 1; q < order.length && linked(order[q - 1] ?? -1, order[q] ?? -1); q++) {
         const other = order[q] ?? -1
-        if (!weak.has(other)) {
+        if (!weak.has(other) && !soft.has(other)) {
           type = mentions[other]?.type
           break
         }
