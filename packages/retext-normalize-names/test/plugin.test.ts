@@ -488,6 +488,11 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('types `Operation …` as an event even when it ends in a place word', () => {
+    const file = run('Operation Tarn Garden failed in the autumn.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([['Operation Tarn Garden', 'other']])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

@@ -633,6 +633,8 @@ function classify(tokens: Array<Token>, first: number, last: number, lex: Lexico
       break
     }
 
+    // `Operation Market Garden`, `Siege of Varn`: before place keywords decide.
+    if (['siege', 'treaty', 'war', 'operation'].includes(firstWord)) return 'other'
     // `Boeing Commercial Airplanes`, `Airbus Group`: a known organization first.
     if (lex.known.get(firstWord) === 'organization') return 'organization'
     // A given name and one more word is a person (`Lena Marsh`), unless the given name is also a
@@ -658,7 +660,6 @@ function classify(tokens: Array<Token>, first: number, last: number, lex: Lexico
     if (lex.placeWords.has(lastWord) || lex.placeWords.has(lastToken.lower)) return 'place'
     if (['university', 'bank', 'department', 'ministry', 'house', 'council', 'church', 'college', 'school', 'institute'].includes(firstWord)) return 'organization'
     if (['lake', 'mount', 'mt.', 'fort', 'camp', 'cape', 'port', 'gulf', 'isle', 'city', 'county', 'province', 'state', 'river', 'loch', 'glen', 'san', 'santa', 'st.', 'saint', 'north', 'south', 'east', 'west', 'new', 'upper', 'lower', 'greater'].includes(firstWord)) return 'place'
-    if (['battle', 'siege', 'treaty', 'war', 'operation'].includes(firstWord)) return 'other'
     if ((lex.given.has(firstWord) && !lex.common.has(firstWord)) || lex.known.get(firstWord) === 'person') return 'person'
     if (lex.given.has(firstWord) && count <= 3 && !isKeyword(lastWord, lex) && !lex.common.has(lastWord)) return 'person'
     if (firstWord.includes('-') && lex.given.has(firstWord.slice(0, firstWord.indexOf('-')))) return 'person'
