@@ -493,6 +493,15 @@ describe('retextNormalizeNames', () => {
     expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([['Operation Tarn Garden', 'other']])
   })
 
+  it('types an unknown name after `wrote`, `released`, `produces` as a work or product', () => {
+    const file = run('In 1767 he wrote Phaedrak, and the firm now produces Velmo and Tarnite.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Phaedrak', 'other'],
+      ['Velmo', 'other'],
+      ['Tarnite', 'other']
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

@@ -1168,6 +1168,7 @@ function splitJoinedNames(candidates: Array<Candidate>, tokens: Array<Token>): A
   return out
 }
 
+const workVerbs = new Set(['wrote', 'writes', 'released', 'releases', 'recorded', 'records', 'published', 'publishes', 'directed', 'directs', 'composed', 'painted', 'produces', 'manufactures', 'launched', 'starred'])
 const companySuffixes = new Set(['inc', 'inc.', 'llc', 'l.l.c.', 'ltd', 'ltd.', 'plc', 'corp', 'corp.', 'co.', 's.a.', 'sa', 'n.v.', 'gmbh', 'ag', 'a.g.', 'pty', 'pty.', 'lp', 'l.p.', 'llp'])
 const units = new Set(['division', 'force', 'wing', 'corps', 'regiment', 'brigade', 'battalion', 'army', 'fleet', 'squadron', 'infantry', 'cavalry', 'artillery', 'command', 'airlift', 'marines', 'rangers'])
 const clubPrefixes = new Set(['fc', 'f.c.', 'afc', 'a.f.c.', 'ac', 'sc', 'cf', 'sv', 'vfb', 'vfl', 'ssc', 'as', 'us'])
@@ -1252,6 +1253,8 @@ function fallbackKind(candidate: Candidate, tokens: Array<Token>, lex: Lexicon):
   // `lost to Farrow Olden`, `help from Dou Jiande`: after `to` or `from`, two or three plain name
   // words are more often a person than a place.
   const plain = !single && candidate.words.length <= 3 && candidate.words.every((word) => plainName(word, lex))
+  // `wrote Phaedra`, `released Cold Light`, `produces Velmo`: works and products.
+  if (before && !before.cap && workVerbs.has(before.lower)) return 'other'
   if (before && placePrepositions.has(before.lower) && !before.cap && !(plain && (before.lower === 'to' || before.lower === 'from' || before.lower === 'between') && !placeSuffix.test(lastLower))) {
     return 'place'
   }
