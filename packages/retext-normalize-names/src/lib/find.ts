@@ -1252,10 +1252,20 @@ function fallbackKind(candidate: Candidate, tokens: Array<Token>, lex: Lexicon):
 
   // `lost to Farrow Olden`, `help from Dou Jiande`: after `to` or `from`, two or three plain name
   // words are more often a person than a place.
-  const plain = !single && candidate.words.length <= 3 && candidate.words.every((word) => plainName(word, lex))
   // `wrote Phaedra`, `released Cold Light`, `produces Velmo`: works and products.
   if (before && !before.cap && workVerbs.has(before.lower)) return 'other'
-  if (before && placePrepositions.has(before.lower) && !before.cap && !(plain && (before.lower === 'to' || before.lower === 'from' || before.lower === 'between') && !placeSuffix.test(lastLower))) {
+  if (
+    before &&
+    placePrepositions.has(before.lower) &&
+    !before.cap &&
+    !(
+      (before.lower === 'to' || before.lower === 'from' || before.lower === 'between') &&
+      !single &&
+      candidate.words.length <= 3 &&
+      !placeSuffix.test(lastLower) &&
+      candidate.words.every((word) => plainName(word, lex))
+    )
+  ) {
     return 'place'
   }
 
@@ -1286,7 +1296,7 @@ function plainName(word: string, lex: Lexicon): boolean {
     ((/^\p{Lu}[\p{L}\p{M}'’.-]*\p{Ll}[\p{L}\p{M}'’.-]*$/u.test(word) || /^(\p{Lu}\.)+$/u.test(word)) &&
       !lex.common.has(word.toLowerCase()) &&
       // `Quantitative Biology`, `Experimental Evolution`: derived adjectives and abstract nouns.
-      !/(?:ive|ous|ical|ional|ology|ism|ness|tion|ment)$/.test(word.toLowerCase()))
+      !/(?:ive|ous|ical|ional|ology|ism|ness|tion|ment)$/i.test(word))
   )
 }
 
