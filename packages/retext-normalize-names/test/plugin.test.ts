@@ -241,6 +241,267 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('types an unknown name from its definition, everywhere in the article', () => {
+    const file = run('Varnholt is a small village in the hills. The road to Varnholt was closed on Tuesday. On Friday Marrow Lane, a folk band from the coast, played in Varnholt.')
+    expect(brief(file.data.names?.mentions ?? [])).toEqual([
+      ['Varnholt', 'place', 'Varnholt', null],
+      ['Varnholt', 'place', 'Varnholt', null],
+      ['Marrow Lane', 'organization', 'Marrow Lane', null],
+      ['Varnholt', 'place', 'Varnholt', null]
+    ])
+  })
+
+  it('types an unknown name from the noun just before it', () => {
+    const file = run('The prize went to composer Okonjo Velde and the band Marrow Lane, whose album Salt Hours was praised. Ferries run from the town of Kelvedon.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Okonjo Velde', 'person'],
+      ['Marrow Lane', 'organization'],
+      ['Salt Hours', 'other'],
+      ['Kelvedon', 'place']
+    ])
+  })
+
+  it('makes a name followed by a comma and a known place a place, unless it is a person in the article', () => {
+    const file = run('Brackwell, Essex, lost power. Harlan, Kentucky, did too. Dana Harlan said little.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Brackwell', 'place'],
+      ['Essex', 'place'],
+      ['Harlan', 'person'],
+      ['Kentucky', 'place'],
+      ['Dana Harlan', 'person']
+    ])
+  })
+
+  it('gives a name typed only by default the kind of the other names in its list', () => {
+    const places = run('Supplies came through Leeds, Tarnholm and Kelvedon.')
+    expect(brief(places.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Leeds', 'place'],
+      ['Tarnholm', 'place'],
+      ['Kelvedon', 'place']
+    ])
+    const alone = run('Trucks in Tarnholm Velde reached the mill.')
+    expect(brief(alone.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([['Tarnholm Velde', 'place']])
+  })
+
+  it('types named events, teams and clubs, and a place after `across the`', () => {
+    const file = run('Her grandfather fought in World War II, later coached the Leeds Falcons and FC Tarnholm, and sailed across the Varn to the Danish Academy of Letters with Marcus Vell III.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['World War II', 'other'],
+      ['Leeds Falcons', 'organization'],
+      ['FC Tarnholm', 'organization'],
+      ['Varn', 'place'],
+      ['Danish Academy of Letters', 'organization'],
+      ['Marcus Vell III', 'person']
+    ])
+  })
+
+  it('drops an unknown capitalized phrase after `a` unless it modifies a noun', () => {
+    const file = run('He was named a Certified Tree Keeper last year and drove a Velde tractor home.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([['Velde', 'organization']])
+  })
+
+  it('gives a lone word the person whose name it ends, however that name was typed', () => {
+    const file = run('Tickets sold out after Dewa Velkor (born 1971) returned. Critics said Velkor played with The Harbor Lights and a South Korean orchestra in Houston last spring. Dana Houston said nothing.')
+    expect(brief(file.data.names?.mentions ?? [])).toEqual([
+      ['Dewa Velkor', 'person', 'Dewa Velkor', null],
+      ['Velkor', 'person', 'Dewa Velkor', null],
+      ['The Harbor Lights', 'organization', 'The Harbor Lights', null],
+      ['South Korean', 'other', 'South Korean', null],
+      ['Houston', 'person', 'Dana Houston', null],
+      ['Dana Houston', 'person', 'Dana Houston', null]
+    ])
+    const place = run('Critics said the show in Houston sold out, and Houston said nothing.')
+    expect(brief(place.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Houston', 'place'],
+      ['Houston', 'person']
+    ])
+  })
+
+  it('keeps the number of a military unit and drops a sentence-initial adverb', () => {
+    const file = run('Reportedly Tamsin Velde served with the 82nd Airborne Division and the Eighth Air Force. Beverly Hills paid her pension.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Tamsin Velde', 'person'],
+      ['82nd Airborne Division', 'organization'],
+      ['Eighth Air Force', 'organization'],
+      ['Beverly Hills', 'place']
+    ])
+  })
+
+  it('reads a definition only of a whole subject, and a person after `to`', () => {
+    const file = run('Bells for Tamsin Orr is an episode of a radio serial. Later Tamsin Orr wrote back. In 1954 he lost the seat to Farrow Olden.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Tamsin Orr', 'person'],
+      ['Tamsin Orr', 'person'],
+      ['Farrow Olden', 'person']
+    ])
+  })
+
+  it('lets a keyword at the end of a name win over a definition', () => {
+    const file = run('The Tarnholm Hockey Club was the first winner of the cup.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([['Tarnholm Hockey Club', 'organization']])
+  })
+
+  it('reads a definition past a parenthesis, and a cue noun right after a name', () => {
+    const file = run('Varnholt (Varnholm on older maps) is a hamlet on the moor, and Kelvedon aircraft flew over it.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Varnholt', 'place'],
+      ['Varnholm', 'organization'],
+      ['Kelvedon', 'other']
+    ])
+  })
+
+  it('drops a phrase of capitalized common words that nothing makes a name', () => {
+    const file = run('The shop sells Comfort Bikes, and Tamsin Orr runs its Special Events desk.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([['Tamsin Orr', 'person']])
+  })
+
+  it('reads one quoted word as a title after a work noun or `titled`', () => {
+    const file = run('Her next single, titled "Harbor", sold well, and the song "Grace" did too. "Never," she said of "Harbor".')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Harbor', 'other'],
+      ['Grace', 'other']
+    ])
+  })
+
+  it('reads `the League` as the short form of the organization it names', () => {
+    const file = run('The Tarn League of Voters met on Monday. Critics said the League had lost its way, and the Council said nothing.')
+    expect(brief(file.data.names?.mentions ?? [])).toEqual([
+      ['Tarn League of Voters', 'organization', 'Tarn League of Voters', null],
+      ['League', 'organization', 'Tarn League of Voters', null]
+    ])
+  })
+
+  it('reads a number and capitals as a name, but not a unit or a time', () => {
+    const file = run('Radio station 7KX and the 10AM show ran a 4WD contest with 128GB prizes.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([['7KX', 'organization']])
+  })
+
+  it('reads a team whose place starts with a place word, and `Transport` as an organization keyword', () => {
+    const file = run('He pitched for the St. Louis Comets before Velde Transport hired him.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['St. Louis Comets', 'organization'],
+      ['Velde Transport', 'organization']
+    ])
+  })
+
+  it('reads a place name after `played for` or `coached` as a team', () => {
+    const file = run('He played for Leeds and Tarnholm, then coached Kelvedon, and moved to Leeds in 1990.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Leeds', 'organization'],
+      ['Tarnholm', 'organization'],
+      ['Kelvedon', 'organization'],
+      ['Leeds', 'place']
+    ])
+  })
+
+  it('knows polities and estates as place keywords', () => {
+    const file = run('She was born in the Grand Duchy of Varn and grew up on the Kelso Estate.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Grand Duchy of Varn', 'place'],
+      ['Kelso Estate', 'place']
+    ])
+  })
+
+  it('gives a lone word that only the lexicon calls a person the kind a cue gives it elsewhere', () => {
+    const file = run('The line ran to the town of Harrison. Harrison grew quickly after 1900.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Harrison', 'place'],
+      ['Harrison', 'place']
+    ])
+  })
+
+  it('makes `X was born` a person everywhere in the article, whatever the word looks like', () => {
+    const file = run('Raised by Dutch farmers, Hollemans was born in Ohio. Later Hollemans built guitars.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Dutch', 'other'],
+      ['Hollemans', 'person'],
+      ['Ohio', 'place'],
+      ['Hollemans', 'person']
+    ])
+  })
+
+  it('types every name of a list from a plural cue noun after it', () => {
+    const file = run('Barges use the Tarn and Velde rivers, and the ORLA, KELP and ETHEL companies merged.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Tarn', 'place'],
+      ['Velde', 'place'],
+      ['ORLA', 'organization'],
+      ['KELP', 'organization'],
+      ['ETHEL', 'organization']
+    ])
+  })
+
+  it('knows races, contests and symposia as event keywords', () => {
+    const file = run('She won the Kelso Grand Prix and the Varn Song Contest before the Tarn Symposium.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Kelso Grand Prix', 'other'],
+      ['Varn Song Contest', 'other'],
+      ['Tarn Symposium', 'other']
+    ])
+  })
+
+  it('reads company suffixes, also after a comma', () => {
+    const file = run('Creditors formed Tarn Timberlands, LLC, and sold Velde Mills S.A. last year.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Tarn Timberlands', 'organization'],
+      ['Velde Mills S.A.', 'organization']
+    ])
+  })
+
+  it('types the names after `bands like`, `guitarists such as`, `towns including`', () => {
+    const file = run('He loved bands like Orr Lights, Velde and Tarn Motel, guitarists such as Ana Vel and Ridvo, and towns including Brackwell.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Orr Lights', 'organization'],
+      ['Velde', 'organization'],
+      ['Tarn Motel', 'organization'],
+      ['Ana Vel', 'person'],
+      ['Ridvo', 'person'],
+      ['Brackwell', 'place']
+    ])
+  })
+
+  it('reads `between` as a place preposition for places, not for people', () => {
+    const file = run('Trains run between Tarnholm and Kelvedon, and talks between Ann and Dana Orr failed. He grew up in the Soviet Union.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Tarnholm', 'place'],
+      ['Kelvedon', 'place'],
+      ['Ann', 'person'],
+      ['Dana Orr', 'person'],
+      ['Soviet Union', 'place']
+    ])
+  })
+
+  it('knows newspaper name words, also after a hyphen', () => {
+    const file = run('He was named to an all-time team by the Kelso Star-Telegram and the Tarn Valley Sentinel.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Kelso Star-Telegram', 'organization'],
+      ['Tarn Valley Sentinel', 'organization']
+    ])
+  })
+
+  it('does not spread a lone given name along a list', () => {
+    const file = run('The guild listed Bearno, Gascor and also Brittany.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Bearno', 'organization'],
+      ['Gascor', 'organization'],
+      ['Brittany', 'person']
+    ])
+  })
+
+  it('types `Operation …` as an event even when it ends in a place word', () => {
+    const file = run('Operation Tarn Garden failed in the autumn.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([['Operation Tarn Garden', 'other']])
+  })
+
+  it('types an unknown name after `wrote`, `released`, `produces` as a work or product', () => {
+    const file = run('In 1767 he wrote Phaedrak, and the firm now produces Velmo and Tarnite.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Phaedrak', 'other'],
+      ['Velmo', 'other'],
+      ['Tarnite', 'other']
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

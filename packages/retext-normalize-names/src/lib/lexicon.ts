@@ -46,6 +46,8 @@ export interface Lexicon {
   loneStop: Set<string>
   /** Nickname (lowercase) to formal given name (lowercase). */
   nicknames: Map<string, string>
+  /** Gazetteer places whose name is also a person's name or a word (`Houston`, `Harrison`). */
+  placeAlso: Set<string>
 }
 
 let cache: Lexicon | undefined
@@ -385,7 +387,33 @@ const orgExtra = [
   'railways',
   'railroad',
   'transit',
-  'airways'
+  'airways',
+  'fame',
+  'telegram',
+  'telegraph',
+  'statesman',
+  'sentinel',
+  'chronicle',
+  'examiner',
+  'inquirer',
+  'courier',
+  'dispatch',
+  'bulletin',
+  'observer',
+  'magazine',
+  'quarterly',
+  's.a.',
+  'n.v.',
+  'b.v.',
+  'a.g.',
+  'a.f.c.',
+  'f.c.',
+  'pty',
+  'pty.',
+  'l.l.c.',
+  'lottery',
+  'transport',
+  'trust'
 ]
 
 const placeExtra = [
@@ -457,7 +485,16 @@ const placeExtra = [
   'forest',
   'falls',
   'heights',
-  'hills'
+  'hills',
+  'duchy',
+  'principality',
+  'emirate',
+  'sultanate',
+  'canton',
+  'prefecture',
+  'oblast',
+  'governorate',
+  'estate'
 ]
 
 const otherExtra = [
@@ -519,7 +556,13 @@ const otherExtra = [
   'biennale',
   'carnival',
   'parade',
-  'concert'
+  'concert',
+  'prix',
+  'symposium',
+  'contest',
+  'competition',
+  'tournament',
+  'regatta'
 ]
 
 /** Known names written for copydesk: `name|kind|canonical?`. */
@@ -543,6 +586,9 @@ const knownList = [
   'Britain|place|United Kingdom',
   'Great Britain|place|United Kingdom',
   'United Kingdom|place',
+  'Soviet Union|place',
+  'USSR|place|Soviet Union',
+  'U.S.S.R.|place|Soviet Union',
   'EU|organization|European Union',
   'E.U.|organization|European Union',
   'European Union|organization',
@@ -708,7 +754,46 @@ const knownList = [
   'Democrats|organization|Democratic Party',
   'Republicans|organization|Republican Party',
   'Democratic|other',
-  'Republican|other'
+  'Republican|other',
+  // Named events and eras news copy cites without a keyword of their own.
+  'World War I|other',
+  'World War II|other',
+  'World War One|other',
+  'World War Two|other',
+  'First World War|other',
+  'Second World War|other',
+  'Cold War|other',
+  'Holocaust|other',
+  'Great Depression|other',
+  'Great Recession|other',
+  'Middle Ages|other',
+  'Renaissance|other',
+  'Reformation|other',
+  'Industrial Revolution|other',
+  'Brexit|other',
+  'Ramadan|other',
+  'Christmas|other',
+  'Easter|other',
+  'Thanksgiving|other',
+  'Hanukkah|other',
+  'Diwali|other',
+  'Passover|other',
+  'Nobel|other',
+  'Nobel Prize|other',
+  'Pulitzer|other',
+  'Pulitzer Prize|other',
+  'Oscar|other',
+  'Oscars|other',
+  'Grammy|other',
+  'Grammys|other',
+  'Emmy|other',
+  'Emmys|other',
+  'Super Bowl|other',
+  'World Cup|other',
+  'Bible|other',
+  'Koran|other',
+  'Quran|other',
+  'Torah|other'
 ]
 
 /** Capitalized tokens that are never a mention on their own. */
@@ -969,14 +1054,19 @@ export function lexicon(): Lexicon {
 
   // Cities and provinces of the world (`city-timezones`, from Natural Earth populated places),
   // where the name is not also a given name, surname or common word (`Jackson`, `Reading`).
+  const placeAlso = new Set<string>()
   for (const place of cityTimezones.cityMapping) {
     for (const name of [place.city, place.province, place.country]) {
       if (!name) continue
       const key = name.toLowerCase()
-      if (known.has(key)) continue
       const words = key.split(' ')
+      if (words.length === 1 && known.get(key) === 'person') placeAlso.add(key)
+      if (known.has(key)) continue
       const head = words[0] ?? ''
-      if (words.length === 1 && (given.has(key) || surnames.has(key) || common.has(key))) continue
+      if (words.length === 1 && (given.has(key) || surnames.has(key) || common.has(key))) {
+        if (!common.has(key)) placeAlso.add(key)
+        continue
+      }
       if (words.length > 1 && common.has(head) && !/^(new|san|santa|saint|st\.|north|south|east|west|port|fort|lake|mount)$/.test(head)) continue
       known.set(key, 'place')
     }
@@ -1007,7 +1097,7 @@ export function lexicon(): Lexicon {
   const orgWords = new Set([...Object.keys(model.two.orgWords), ...orgExtra])
   const placeWords = new Set([...Object.keys(model.two.placeWords), ...placeExtra])
   // Words compromise lists that are too generic as the last word of a name.
-  for (const word of ['capital', 'care', 'boys', 'brothers', 'house', 'city']) orgWords.delete(word)
+  for (const word of ['capital', 'care', 'boys', 'brothers', 'house', 'city', 'estate']) orgWords.delete(word)
   for (const word of ['center', 'centre']) placeWords.delete(word)
   for (const word of ['reservoir', 'gym', 'gymnasium', 'rink', 'playfield', 'playground', 'speedway', 'tunnel', 'zoo', 'factory', 'plant', 'refinery', 'mine', 'empire', 'brook', 'dock', 'pier', 'wharf', 'glen', 'loch', 'moor', 'fields']) placeWords.add(word)
 
@@ -1050,7 +1140,8 @@ export function lexicon(): Lexicon {
     calendar: new Set(calendarWords),
     stop: new Set(stopList),
     loneStop: new Set(loneStopList),
-    nicknames
+    nicknames,
+    placeAlso
   }
   return cache
 }

@@ -99,6 +99,16 @@ const sentenceEnd = new Set(['.', '!', '?', ':', '…', ';'])
 const quotes = new Set(['"', '“', '«', '„'])
 const openers = new Set(['"', '“', '‘', "'", '(', '[', '«', '„', '*', '-', '—', '–', '•'])
 
+// `6PR`, `3AW`, `883JIA`: a number and two or more capitals is a name (a station, a brand), unless
+// the letters are a unit or a time (`10AM`, `4WD`, `128GB`).
+const callSignRe = /^\d+[A-Z]{2,}[A-Z\d]*$/
+const unitLetters = /^\d+(?:AM|PM|GB|MB|KB|TB|MM|CM|KM|KG|MG|HZ|MHZ|GHZ|KHZ|HP|WD|MPH|KPH|HR|HRS|TH|ST|ND|RD|PX|DPI|FPS|BC|AD|CE|BCE)$/
+
+function isCallSign(text: string): boolean {
+  const code = text.charCodeAt(0)
+  return code >= 48 && code <= 57 && text.length > 2 && callSignRe.test(text) && !unitLetters.test(text)
+}
+
 function isCap(text: string): boolean {
   const code = text.charCodeAt(0)
   if (code < 128) return code >= 65 && code <= 90
@@ -153,7 +163,7 @@ export function tokenize(text: string): Array<Token> {
 
     if (newline) sentStart = true
     pendingNewline = newline
-    const word = isLetterStart(value)
+    const word = isLetterStart(value) || isCallSign(value)
 
     if (!word) {
       // Punctuation (or a digit-initial token).
@@ -247,7 +257,7 @@ export function tokenize(text: string): Array<Token> {
       }
     }
 
-    const cap = isCap(value)
+    const cap = isCap(value) || isCallSign(value)
     const dash = cap ? -1 : value.indexOf('-')
     const particle = dash > 0 && particles.has(value.slice(0, dash).toLowerCase())
     tokens.push({

@@ -1,0 +1,287 @@
+/**
+ * Context cues: the common nouns around a name that say what it names.
+ *
+ * A name no list knows (`Okonjo`, `Varnholt`, `Brisk Tide`) is typed by the words around it:
+ * a noun before it (`composer Okonjo`, `the band Brisk Tide`, `the village of Varnholt`), a
+ * definition after it (`Varnholt is a village`, `Brisk Tide, a folk band from …`), or a known place
+ * after a comma (`Varnholt, Bavaria`). Occupation nouns come from `compromise`'s lexicon (tag
+ * `Actor`); the other nouns are written here.
+ */
+import nlp from 'compromise/two'
+import type {Kind, Lexicon} from './lexicon.js'
+import type {Token} from './tokenize.js'
+
+const organizationNouns = [
+  'band', 'group', 'company', 'firm', 'party', 'team', 'club', 'label', 'newspaper', 'magazine', 'journal',
+  'agency', 'network', 'airline', 'carrier', 'university', 'school', 'channel', 'broadcaster', 'publisher',
+  'regiment', 'division', 'unit', 'organization', 'organisation', 'manufacturer', 'maker', 'retailer',
+  'chain', 'brand', 'corporation', 'conglomerate', 'subsidiary', 'startup', 'charity', 'nonprofit',
+  'non-profit', 'union', 'trust', 'bank', 'insurer', 'developer', 'studio', 'duo', 'trio', 'quartet',
+  'orchestra', 'choir', 'ensemble', 'outfit', 'franchise', 'ministry', 'department', 'council', 'committee',
+  'league', 'federation', 'association', 'society', 'institute', 'foundation', 'operator', 'supplier',
+  'distributor', 'producer', 'tabloid', 'daily', 'weekly', 'website', 'site', 'service', 'provider'
+]
+
+const placeNouns = [
+  'river', 'city', 'town', 'village', 'hamlet', 'county', 'province', 'state', 'region', 'district',
+  'island', 'islands', 'mountain', 'mountains', 'lake', 'valley', 'neighborhood', 'neighbourhood', 'suburb',
+  'capital', 'commune', 'municipality', 'parish', 'township', 'borough', 'settlement', 'port', 'peninsula',
+  'country', 'nation', 'republic', 'kingdom', 'territory', 'archipelago', 'desert', 'plateau', 'bay',
+  'estuary', 'tributary', 'creek', 'stream', 'peak', 'volcano', 'canton', 'prefecture', 'oblast',
+  'governorate', 'locality', 'community', 'resort', 'oasis', 'metropolis', 'conurbation', 'facility'
+]
+
+const otherNouns = [
+  'album', 'song', 'single', 'film', 'movie', 'novel', 'book', 'series', 'show', 'game', 'festival', 'award',
+  'tour', 'law', 'act', 'campaign', 'war', 'language', 'people', 'peoples', 'tribe', 'cuisine', 'event',
+  'ceremony', 'summit', 'play', 'opera', 'musical', 'poem', 'anthem', 'hymn', 'episode', 'serial', 'sitcom',
+  'documentary', 'painting', 'sculpture', 'symphony', 'ep', 'soundtrack', 'compilation', 'track', 'ballad',
+  'car', 'aircraft', 'airplane', 'helicopter', 'locomotive', 'ship', 'vessel', 'rifle', 'gun', 'guitar',
+  'software', 'program', 'programme', 'videogame', 'convention', 'tournament', 'competition', 'contest',
+  'race', 'championship', 'dialect', 'religion', 'ethnicity', 'treaty', 'battle', 'doctrine', 'manifesto',
+  'newsletter', 'title', 'trophy', 'prize', 'medal'
+]
+
+/** Occupation and kin nouns from compromise that name things other than people in context. */
+const notPeople = new Set([
+  'population', 'phrase', 'character', 'citizens', 'beings', 'nobody', 'anybody', 'person', 'human',
+  'operator', 'developer', 'producer', 'maker', 'partner', 'native', 'icon', 'idol', 'hero',
+  'god', 'ghost', 'phantom', 'pawn', 'genius', 'baby', 'child', 'infant', 'boy', 'girl', 'lady', 'lord',
+  'guest', 'customer', 'enemy', 'foe', 'friend', 'pal', 'mate', 'lover', 'loser', 'saint', 'deity',
+  'goddess', 'bro', 'bros', 'dude', 'fella', 'kin', 'occupant', 'inhabitant', 'denizen', 'dweller',
+  'citizen', 'immigrant', 'refugee', 'exile', 'hostage', 'prisoner'
+])
+
+/** Extra person nouns (musicians, sports people, kin) that compromise does not tag `Actor`. */
+const personExtra = [
+  'singer', 'pianist', 'guitarist', 'drummer', 'bassist', 'vocalist', 'violinist', 'cellist', 'saxophonist',
+  'trumpeter', 'songwriter', 'rapper', 'footballer', 'cricketer', 'striker', 'midfielder', 'defender',
+  'goalkeeper', 'pitcher', 'outfielder', 'infielder', 'quarterback', 'linebacker', 'boxer', 'wrestler',
+  'sprinter', 'swimmer', 'cyclist', 'tennis', 'countryman', 'countrywoman', 'teammate', 'bandmate',
+  'brother', 'sister', 'son', 'daughter', 'wife', 'husband', 'father', 'mother', 'uncle', 'aunt', 'cousin',
+  'nephew', 'niece', 'widow', 'widower', 'stepson', 'stepdaughter', 'grandson', 'granddaughter',
+  'novelist', 'essayist', 'lyricist', 'conductor', 'choreographer', 'screenwriter', 'cartoonist',
+  'sculptor', 'architect', 'botanist', 'zoologist', 'entomologist', 'physicist', 'chemist', 'biologist',
+  'mathematician', 'linguist', 'anthropologist', 'sociologist', 'theologian', 'missionary', 'warlord',
+  'emperor', 'empress', 'sultan', 'chieftain', 'spokesman', 'spokeswoman', 'spokesperson', 'coach',
+  'jockey', 'trainer', 'skater', 'skier', 'golfer', 'batsman', 'bowler', 'pilot', 'lawmaker', 'legislator'
+]
+
+export interface Cues {
+  /** Nouns that name what the name before or after them is. */
+  nouns: Map<string, Kind>
+  /** Nouns that, followed by `of`, introduce a place (`the village of …`, `north of …`). */
+  placeOf: Set<string>
+}
+
+let cache: Cues | undefined
+
+/** Build (once) and return the cue nouns. */
+export function cues(): Cues {
+  if (cache) return cache
+  const nouns = new Map<string, Kind>()
+  const model = nlp.model() as unknown as {one: {lexicon: Record<string, string | Array<string>>}}
+  for (const [word, value] of Object.entries(model.one.lexicon)) {
+    if (word.includes(' ') || notPeople.has(word)) continue
+    const tags = Array.isArray(value) ? value : [value]
+    if (tags.includes('Actor')) nouns.set(word, 'person')
+  }
+
+  for (const word of personExtra) nouns.set(word, 'person')
+  for (const word of placeNouns) nouns.set(word, 'place')
+  for (const word of organizationNouns) nouns.set(word, 'organization')
+  for (const word of otherNouns) nouns.set(word, 'other')
+  const placeOf = new Set([
+    ...placeNouns.filter((word) => !['community', 'facility', 'state', 'nation', 'country', 'capital', 'port'].includes(word)),
+    'villages', 'towns', 'cities', 'outskirts', 'north', 'south', 'east', 'west', 'northeast', 'northwest',
+    'southeast', 'southwest', 'heart', 'centre', 'center', 'streets', 'suburbs', 'parishes', 'counties'
+  ])
+  cache = {nouns, placeOf}
+  return cache
+}
+
+const articles = new Set(['a', 'an', 'the'])
+const copulas = new Set(['is', 'was', 'are', 'were'])
+const scanStops = new Set(['of', 'in', 'on', 'at', 'for', 'from', 'by', 'with', 'that', 'which', 'who', 'whose', 'and', 'or', 'to', 'based'])
+
+/**
+ * A definition right after the name: `X is a (small) village …`, `X was an American band`,
+ * `X, a pagan people, …`. Returns the kind of the first cue noun in the noun phrase.
+ */
+export function definitionKind(tokens: Array<Token>, nameFirst: number, last: number, c: Cues): Kind | undefined {
+  let k = last + 1
+  let first = tokens[k]
+  if (!first) return undefined
+  // `Varnholt (Varnholm in older maps) is a village`: skip one parenthesis.
+  if (first.text === '(' && tokens[k + 1]?.lower !== 'born' && tokens[k + 1]?.lower !== 'b.') {
+    let close = k + 1
+    while (close < tokens.length && close <= k + 12 && tokens[close]?.text !== ')' && tokens[close]?.line === first.line) close++
+    if (tokens[close]?.text === ')' && copulas.has(tokens[close + 1]?.lower ?? '')) {
+      k = close + 1
+      first = tokens[k]
+      if (!first) return undefined
+    }
+  }
+
+  // `Ana Vel (born 4 May 1970)`.
+  if (first.text === '(' && (tokens[k + 1]?.lower === 'born' || tokens[k + 1]?.lower === 'b.')) return 'person'
+  if (first.text === ',') {
+    k++
+  } else if (copulas.has(first.lower)) {
+    // The name must be the whole subject (`Varnholt is …`, `The Varnholt is …`), not the end of
+    // one (`Letters to Varnholt is an episode …`).
+    const before = tokens[nameFirst - 1]
+    const start = tokens[nameFirst]
+    if (start && !start.sentStart && before && before.word && !(before.lower === 'the' && (before.sentStart || before.cap))) return undefined
+    // `Velkor was born in 1963`.
+    if (tokens[k + 1]?.lower === 'born' && (first.lower === 'was' || first.lower === 'is')) return 'person'
+    k++
+    // `is also a`, `was originally an`
+    const maybe = tokens[k]
+    if (maybe && /ly$|^also$|^now$|^still$/.test(maybe.lower)) k++
+  } else {
+    return undefined
+  }
+
+  const article = tokens[k]
+  if (!article || !articles.has(article.lower) || article.cap) return undefined
+  for (let j = k + 1; j < tokens.length && j <= k + 6; j++) {
+    const token = tokens[j]
+    if (!token) break
+    if (token.line !== article.line) break
+    if (!token.word) {
+      if (token.text === '-' || token.text === '–') continue
+      break
+    }
+
+    if (scanStops.has(token.lower)) break
+    if (token.cap || /^\d/.test(token.text)) continue
+    const kind = c.nouns.get(token.lower)
+    // `a Formula One car`, `the sixth album`, `a village and civil parish`.
+    if (kind) return kind
+  }
+
+  return undefined
+}
+
+/**
+ * A cue noun just before the name: `composer Ana Vel`, `the band Brisk Tide`, `the album
+ * Cold Light`; or `the village of Varnholt`.
+ */
+export function precedingKind(text: string, tokens: Array<Token>, first: number, c: Cues): Kind | undefined {
+  const before = tokens[first - 1]
+  const name = tokens[first]
+  if (!before || !name || !before.word || before.cap) return undefined
+  // Only across a space (`event-Beverly` is two phrases glued by a dash).
+  if (name.start === before.end) return undefined
+  for (let at = before.end; at < name.start; at++) {
+    const code = text.charCodeAt(at)
+    if (code !== 32 && code !== 9) return undefined
+  }
+
+  if (before.lower === 'of') {
+    const head = tokens[first - 2]
+    if (head?.word && !head.cap && c.placeOf.has(head.lower)) return 'place'
+    return undefined
+  }
+
+  return c.nouns.get(before.lower)
+}
+
+const playVerbs = new Set(['played', 'plays', 'playing', 'play', 'debuted', 'scored', 'pitched', 'signed', 'signs', 'signing', 'starred', 'appeared'])
+const teamVerbs = new Set(['joined', 'rejoined', 'coached', 'coaches', 'captained', 'managed', 'beat', 'defeated'])
+
+/**
+ * `played for Tarnholm`, `signed with Kelvedon`, `coached Tarnholm`: a team, even when a place
+ * of that name exists.
+ */
+export function teamContext(tokens: Array<Token>, first: number): boolean {
+  const before = tokens[first - 1]
+  if (!before || !before.word || before.cap) return false
+  if (teamVerbs.has(before.lower)) return true
+  if (before.lower !== 'for' && before.lower !== 'with') return false
+  const verb = tokens[first - 2]
+  return verb !== undefined && verb.word && !verb.cap && playVerbs.has(verb.lower)
+}
+
+/** Singular of a plural cue noun (`companies` → `company`), when it is one. */
+function pluralKind(word: string, c: Cues): Kind | undefined {
+  if (!word.endsWith('s')) return undefined
+  if (word.endsWith('ies')) return c.nouns.get(word.slice(0, -3) + 'y')
+  return c.nouns.get(word.slice(0, -1)) ?? (word.endsWith('es') ? c.nouns.get(word.slice(0, -2)) : undefined)
+}
+
+/**
+ * `bands like Tarn Lights, Velde and Orr`, `guitarists such as Ana Vel`, `cities including
+ * Kelso`: a plural cue noun before `like`, `such as` or `including` types the names of the list.
+ */
+export function exampleKind(tokens: Array<Token>, first: number, c: Cues): Kind | undefined {
+  for (let j = first - 1; j >= 0 && j >= first - 30; j--) {
+    const token = tokens[j]
+    if (!token || token.line !== tokens[first]?.line) return undefined
+    if (token.text === ',' || token.text === '&' || token.text === '/') continue
+    if (token.word && token.cap) continue
+    if (token.lower === 'and' || token.lower === 'or' || token.lower === 'the' || token.lower === 'of') continue
+    let head = j - 1
+    if (token.lower === 'as' && tokens[j - 1]?.lower === 'such') head = j - 2
+    else if (token.lower !== 'like' && token.lower !== 'including') return undefined
+    const noun = tokens[head]
+    return noun?.word && !noun.cap ? pluralKind(noun.lower, c) : undefined
+  }
+
+  return undefined
+}
+
+/**
+ * `the Tarn and Velde rivers`, `ISAP, ILPAP and ETHEL companies`: a plural cue noun after a list
+ * of names types each name of the list.
+ */
+export function pluralListKind(tokens: Array<Token>, first: number, last: number, c: Cues): Kind | undefined {
+  // The last name of the list (`… and ETHEL companies`).
+  const join = tokens[first - 1]?.lower
+  let sawJoin = join === 'and' || join === 'or'
+  for (let j = last + 1; j < tokens.length && j <= last + 16; j++) {
+    const token = tokens[j]
+    if (!token || token.line !== tokens[last]?.line) return undefined
+    if (token.text === ',' || token.text === '&') continue
+    if (token.word && token.cap) continue
+    if (token.lower === 'and' || token.lower === 'or') {
+      sawJoin = true
+      continue
+    }
+
+    // The noun comes right after the last name (`… and Velde rivers`, not `…, and towns`).
+    const previous = tokens[j - 1]
+    if (!sawJoin || !token.word || !previous?.word || !previous.cap) return undefined
+    const kind = pluralKind(token.lower, c)
+    return kind === 'person' ? undefined : kind
+  }
+
+  return undefined
+}
+
+/**
+ * `Varnholt, Bavaria`, `Sandy Hook, Md.`: a name followed by a comma and a known place (a region,
+ * a state, a country) is a place.
+ */
+export function followedByPlace(tokens: Array<Token>, last: number, lex: Lexicon): boolean {
+  const comma = tokens[last + 1]
+  const next = tokens[last + 2]
+  if (!comma || comma.text !== ',' || !next || !next.cap || next.line !== comma.line) return false
+  let key = next.lower
+  if (lex.known.get(key) === 'place') return knownEnds(tokens, last + 2)
+  for (let j = last + 3; j < tokens.length && j <= last + 5; j++) {
+    const token = tokens[j]
+    if (!token?.word || !token.cap) break
+    key += ' ' + token.lower
+    if (lex.known.get(key) === 'place') return knownEnds(tokens, j)
+  }
+
+  return false
+}
+
+/** The known place ends a phrase (`, Texas.`, `, Texas and`), it does not start a longer name. */
+function knownEnds(tokens: Array<Token>, at: number): boolean {
+  const after = tokens[at + 1]
+  return !after || !after.cap || after.line !== tokens[at]?.line
+}
