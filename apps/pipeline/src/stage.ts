@@ -9,7 +9,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {createInterface} from 'node:readline'
 import {summarizeEntities, type DocumentRecord, type IngestData, type Mention, type RecordMessage} from '@copydesk/document'
-import {DocumentCache} from './lib/cache.js'
+import {DocumentCache, type CacheEntry} from './lib/cache.js'
 import {sha256} from './lib/hash.js'
 import {stageKey} from './lib/keys.js'
 import {JsonlWriter, readJsonl, type LayerRecord} from './lib/layers.js'
@@ -19,15 +19,9 @@ import {progressReporter} from './lib/progress-events.js'
 import {concurrency, createExecutor} from './lib/executor.js'
 import {codeVersion} from './lib/version.js'
 import {documentStages, exportStage} from './stages/index.js'
-import type {StageConfig, StageDocument} from './stages/types.js'
+import type {StageConfig} from './stages/types.js'
+import type {IngestRecord, Source} from './stages/document.js'
 
-/** A line of the ingest layer. */
-interface IngestRecord {
-  id: string
-  text: string
-  data: IngestData
-  messages: Array<RecordMessage>
-}
 
 /** A line of the error report. */
 export interface ErrorRecord {
@@ -112,11 +106,8 @@ async function runIngest(config: StageConfig, dir: string, stats: StageStats): P
   return [await layer.close(), await errors.close()]
 }
 
-/** Read the ingest layer and the given upstream layers in step, as raw lines and parsed records. */
-async function* readLayers(
-  stages: ReadonlyArray<StageName>
-): AsyncGenerator<{lines: Array<string>; records: Array<LayerRecord>}> {
-  // Raw lines, not only parsed records: the per-document cache key hashes them.
+/** Read the ingest layer and the given upstream layers in step, as raw lines (parsed only where needed). */
+async function* readLayers(stages: ReadonlyArray<StageName>): AsyncGenerator<Array<string>> {
   const iterators = stages.map((stage) =>
     createInterface({input: fs.createReadStream(path.join(workDir, stage, 'layer.jsonl')), crlfDelay: Infinity})[Symbol.asyncIterator]()
   )
@@ -124,25 +115,17 @@ async function* readLayers(
     const results = await Promise.all(iterators.map((iterator) => iterator.next()))
     if (results.every((result) => result.done)) return
     if (results.some((result) => result.done)) fail('stage layers are out of step: re-run with --force')
-    const lines = results.map((result) => result.value as string)
-    yield {lines, records: lines.map((line) => JSON.parse(line) as LayerRecord)}
+    yield results.map((result) => result.value as string)
   }
 }
 
-function toDocument(records: ReadonlyArray<LayerRecord>, stages: ReadonlyArray<StageName>): StageDocument {
-  const base = records[0] as unknown as IngestRecord
-  const document: StageDocument = {id: base.id, text: base.text, ingest: base.data}
-  for (let index = 1; index < stages.length; index++) {
-    const stage = stages[index]
-    const data = records[index].data
-    // A stage that failed on this document left no data: go on without it.
-    if (data === null || data === undefined) continue
-    if (stage === 'names') document.names = data as NonNullable<StageDocument['names']>
-    else if (stage === 'dates') document.dates = data as NonNullable<StageDocument['dates']>
-    else if (stage === 'link') document.links = data as NonNullable<StageDocument['links']>
-  }
+function rulesOf(messages: ReadonlyArray<RecordMessage>): string {
+  return messages.map((message) => message.ruleId).join(',')
+}
 
-  return document
+function countRules(stats: StageStats, rules: string): void {
+  if (!rules) return
+  for (const rule of rules.split(',')) stats.messages[rule] = (stats.messages[rule] ?? 0) + 1
 }
 
 async function runDocumentStage(
@@ -157,44 +140,54 @@ async function runDocumentStage(
   const cache = new DocumentCache(cacheDir(), name)
   const total = readManifest(workDir, 'ingest')?.stats.processed
   const report = progressReporter(name, total)
-  const sources: Array<StageName> = ['ingest', ...stage.needs]
+  const sources: Array<Source> = ['ingest', ...stage.needs]
   const corpus = await stage.corpus?.(config)
   const layer = new JsonlWriter(path.join(dir, corpus ? 'layer.raw.jsonl' : 'layer.jsonl'))
-  const executor = createExecutor(name, stage, config, configJson, concurrency(), version)
+  const executor = createExecutor(name, stage, config, configJson, concurrency(), version, sources)
   // Results are written in input order: a window of documents is in flight
-  // on the pool while the oldest is awaited.
-  const window: Array<{key: string; cached: boolean; result: Promise<LayerRecord & {failed?: true}>}> = []
+  // (on the pool or the queue) while the oldest is awaited. A cache hit is
+  // written as the line it was stored as, parsed only for a corpus pass.
+  type Entry = {key: string; hit: CacheEntry} | {key: string; result: Promise<LayerRecord & {failed?: true}>}
+  const window: Array<Entry> = []
   const limit = executor.window
   const flush = async (): Promise<void> => {
     const head = window.shift()!
-    const {failed, ...record} = await head.result
-    if (failed) stats.failed++
-    else if (!head.cached) cache.set(head.key, JSON.stringify(record))
-    corpus?.add(record)
-    await layer.write(record)
+    let line: string
+    if ('hit' in head) {
+      line = head.hit.value
+      if (corpus) corpus.add(JSON.parse(line) as LayerRecord)
+      else countRules(stats, head.hit.rules)
+    } else {
+      const {failed, ...record} = await head.result
+      line = JSON.stringify(record)
+      const rules = rulesOf(record.messages)
+      if (failed) stats.failed++
+      else cache.set(head.key, line, rules)
+      if (corpus) corpus.add(record)
+      else countRules(stats, rules)
+    }
+
+    await layer.writeLine(line)
     report(stats.cached + stats.processed - window.length)
   }
 
   try {
-    for await (const {lines, records} of readLayers(sources)) {
+    for await (const lines of readLayers(sources)) {
       stats.read++
       const key = sha256(`${version}\n${configJson}\n${lines.join('\n')}`)
       const hit = process.env.COPYDESK_FORCE ? undefined : cache.get(key)
       if (hit) {
         stats.cached++
-        window.push({key, cached: true, result: Promise.resolve(JSON.parse(hit) as LayerRecord)})
+        window.push({key, hit})
       } else {
         stats.processed++
-        const document = toDocument(records, sources)
         window.push({
           key,
-          cached: false,
-          result: executor.run(key, document).then(
-            (result) => ({id: document.id, data: result.data, messages: result.messages}),
+          result: executor.run(key, lines).catch(
             // One document that breaks the stage must not stop the corpus:
             // it goes on without this stage's data, with an error message.
             (error: unknown) => ({
-              id: document.id,
+              id: (JSON.parse(lines[0]) as {id: string}).id,
               data: null,
               failed: true as const,
               messages: [
@@ -222,12 +215,16 @@ async function runDocumentStage(
   let file = await layer.close()
   if (corpus) {
     const final = new JsonlWriter(path.join(dir, 'layer.jsonl'))
-    for await (const record of readJsonl<LayerRecord>(layer.file)) await final.write(corpus.apply(record))
+    for await (const record of readJsonl<LayerRecord>(layer.file)) {
+      const applied = corpus.apply(record)
+      countMessages(stats, applied.messages)
+      await final.write(applied)
+    }
+
     fs.rmSync(layer.file)
     file = await final.close()
   }
 
-  for await (const record of readJsonl<LayerRecord>(path.join(dir, 'layer.jsonl'))) countMessages(stats, record.messages)
   report(stats.read, true)
   const result: {files: Manifest['files']; info?: Record<string, unknown>} = {files: [file]}
   if (stage.info) result.info = await stage.info(config)
@@ -238,8 +235,8 @@ async function* records(stats: StageStats): AsyncGenerator<DocumentRecord> {
   const total = readManifest(workDir, 'ingest')?.stats.processed
   const report = progressReporter('export', total)
   const kb = readManifest(workDir, 'link')?.info?.kb
-  for await (const {records: layers} of readLayers(['ingest', 'names', 'dates', 'link'])) {
-    const [base, names, dates, links] = layers as [IngestRecord, LayerRecord, LayerRecord, LayerRecord]
+  for await (const lines of readLayers(['ingest', 'names', 'dates', 'link'])) {
+    const [base, names, dates, links] = lines.map((line) => JSON.parse(line)) as [IngestRecord, LayerRecord, LayerRecord, LayerRecord]
     const data = base.data
     const entities = (links.data as {entities?: Record<string, Mention['entity']>} | null)?.entities ?? {}
     const mentions: Array<Mention> = ((names.data as {mentions?: Array<Omit<Mention, 'entity'>>} | null)?.mentions ?? []).map(

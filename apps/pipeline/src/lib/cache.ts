@@ -2,15 +2,23 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 
+/** A cached result: the serialized layer line and the rule ids of its messages. */
+export interface CacheEntry {
+  value: string
+  rules: string
+}
+
 /**
  * A per-document cache of one stage: values keyed by a hash of the document's
  * content, the stage's code version and its configuration. Kept in SQLite so
- * a lookup costs microseconds and a crash never leaves a torn entry.
+ * a lookup costs microseconds and a crash never leaves a torn entry. The rule
+ * ids of a result's messages are kept beside it, so a hit can be counted
+ * without parsing it.
  */
 export class DocumentCache {
   readonly #db: Database.Database
-  readonly #get: Database.Statement<[string], {value: string}>
-  readonly #put: Database.Statement<[string, string]>
+  readonly #get: Database.Statement<[string], CacheEntry>
+  readonly #put: Database.Statement<[string, string, string]>
   #pending = 0
 
   constructor(folder: string, stage: string) {
@@ -18,18 +26,18 @@ export class DocumentCache {
     this.#db = new Database(path.join(folder, `${stage}.sqlite`))
     this.#db.pragma('journal_mode = WAL')
     this.#db.pragma('synchronous = NORMAL')
-    this.#db.exec('CREATE TABLE IF NOT EXISTS cache (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID')
-    this.#get = this.#db.prepare('SELECT value FROM cache WHERE key = ?')
-    this.#put = this.#db.prepare('INSERT OR REPLACE INTO cache (key, value) VALUES (?, ?)')
+    this.#db.exec('CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT NOT NULL, rules TEXT NOT NULL) WITHOUT ROWID')
+    this.#get = this.#db.prepare('SELECT value, rules FROM results WHERE key = ?')
+    this.#put = this.#db.prepare('INSERT OR REPLACE INTO results (key, value, rules) VALUES (?, ?, ?)')
     this.#db.exec('BEGIN')
   }
 
-  get(key: string): string | undefined {
-    return this.#get.get(key)?.value
+  get(key: string): CacheEntry | undefined {
+    return this.#get.get(key)
   }
 
-  set(key: string, value: string): void {
-    this.#put.run(key, value)
+  set(key: string, value: string, rules: string): void {
+    this.#put.run(key, value, rules)
     if (++this.#pending >= 500) {
       this.#db.exec('COMMIT; BEGIN')
       this.#pending = 0

@@ -1,23 +1,26 @@
 import os from 'node:os'
 import {fileURLToPath} from 'node:url'
 import type {Piscina} from 'piscina'
-import type {QueueExecutor} from './queue.js'
+import {toDocument, type Source} from '../stages/document.js'
 import type {DocumentStage, StageConfig, StageDocument, StageResult} from '../stages/types.js'
+import type {LayerRecord} from './layers.js'
+import type {QueueExecutor} from './queue.js'
 
-/** Runs a stage's per-document function, in this thread or on a pool of worker threads. */
+/** Runs a stage's per-document function, in this thread, on worker threads, or on queue workers. */
 export interface Executor {
-  /** Process one document; `key` is its per-document cache key. */
-  run(key: string, document: StageDocument): Promise<StageResult>
+  /** Process one document, given the raw lines of its layers; `key` is its per-document cache key. */
+  run(key: string, lines: Array<string>): Promise<LayerRecord>
   close(): Promise<void>
   /** How many documents may be in flight. */
   window: number
 }
 
-/** Task sent to a worker thread. */
+/** Task sent to a worker thread: raw lines, parsed there rather than here. */
 export interface WorkerTask {
   stage: 'names' | 'dates' | 'link'
   configJson: string
-  document: StageDocument
+  sources: Array<Source>
+  lines: Array<string>
 }
 
 /** How many documents may be in flight, per thread, to keep the pool busy while output stays in order. */
@@ -29,10 +32,15 @@ export function concurrency(): number {
   return Number.isInteger(asked) && asked > 0 ? asked : os.availableParallelism()
 }
 
+function record(document: StageDocument, result: StageResult): LayerRecord {
+  return {id: document.id, data: result.data, messages: result.messages}
+}
+
 /**
- * An executor for a stage: in this thread when the concurrency is 1, else on
- * a piscina pool of worker threads, each of which sets the stage up once.
- * Both are created on first use, so a run served from the cache pays nothing.
+ * An executor for a stage: on queue workers when a queue is given
+ * (`--queue`), in this thread when the concurrency is 1, else on a piscina
+ * pool of worker threads, each of which sets the stage up once. Each is
+ * created on first use, so a run served from the cache pays nothing.
  */
 export function createExecutor(
   name: 'names' | 'dates' | 'link',
@@ -40,7 +48,8 @@ export function createExecutor(
   config: StageConfig,
   configJson: string,
   threads: number,
-  version: string
+  version: string,
+  sources: Array<Source>
 ): Executor {
   const queue = process.env.COPYDESK_QUEUE
   if (queue) {
@@ -48,13 +57,14 @@ export function createExecutor(
     return {
       // Enough batches in flight to keep many workers busy.
       window: 16 * 32,
-      async run(key, document) {
+      async run(key, lines) {
         if (!executor) {
           const {QueueExecutor} = await import('./queue.js')
           executor ??= new QueueExecutor(queue, name, configJson, version)
         }
 
-        return executor.run(key, document)
+        const document = toDocument(lines, sources)
+        return record(document, await executor.run(key, document))
       },
       async close() {
         await executor?.close()
@@ -66,9 +76,10 @@ export function createExecutor(
     let process_: Promise<(document: StageDocument) => Promise<StageResult>> | undefined
     return {
       window: windowPerThread,
-      async run(_key, document) {
+      async run(_key, lines) {
         process_ ??= stage.setup(config)
-        return (await process_)(document)
+        const document = toDocument(lines, sources)
+        return record(document, await (await process_)(document))
       },
       async close() {}
     }
@@ -77,19 +88,19 @@ export function createExecutor(
   let pool: Piscina | undefined
   return {
     window: threads * windowPerThread,
-    async run(_key, document) {
+    async run(_key, lines) {
       if (!pool) {
         const {Piscina} = await import('piscina')
         pool ??= new Piscina({
-        filename: fileURLToPath(new URL('../worker.js', import.meta.url)),
-        minThreads: 1,
-        maxThreads: threads,
-        idleTimeout: 1000
+          filename: fileURLToPath(new URL('../worker.js', import.meta.url)),
+          minThreads: 1,
+          maxThreads: threads,
+          idleTimeout: 1000
         })
       }
 
-      const task: WorkerTask = {stage: name, configJson, document}
-      return (await pool.run(task)) as StageResult
+      const task: WorkerTask = {stage: name, configJson, sources, lines}
+      return (await pool.run(task)) as LayerRecord
     },
     async close() {
       await pool?.destroy()

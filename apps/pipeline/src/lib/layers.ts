@@ -40,7 +40,12 @@ export class JsonlWriter {
   }
 
   async write(value: unknown): Promise<void> {
-    const line = JSON.stringify(value) + '\n'
+    await this.writeLine(JSON.stringify(value))
+  }
+
+  /** Write one already serialized JSON value. */
+  async writeLine(json: string): Promise<void> {
+    const line = json + '\n'
     this.#hash.update(line)
     this.#size += Buffer.byteLength(line)
     this.count++
