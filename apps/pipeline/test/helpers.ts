@@ -1,5 +1,6 @@
 import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
+import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -37,4 +38,15 @@ export function readJsonl<T = Record<string, unknown>>(file: string): Array<T> {
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line) as T)
+}
+
+/** A free TCP port on loopback. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port
+      server.close(() => resolve(port))
+    })
+  })
 }

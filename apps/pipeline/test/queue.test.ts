@@ -1,25 +1,15 @@
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
 import type {DocumentRecord} from '@copydesk/document'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 // @ts-expect-error: plain JavaScript helper shared with the bench.
 import {generateCorpus} from '../bin/generate-corpus.js'
-import {appDir, cli, readJsonl, temporary} from './helpers.js'
+import {appDir, cli, readJsonl, temporary, freePort} from './helpers.js'
 
 const hasRedis = spawnSync('redis-server', ['--version']).status === 0
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 function startRedis(port: number): ChildProcess {
   return spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {

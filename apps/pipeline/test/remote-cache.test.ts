@@ -1,23 +1,13 @@
 import {spawn, type ChildProcess} from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
 import {createRequire} from 'node:module'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {cli, readJsonl, temporary} from './helpers.js'
+import {cli, readJsonl, temporary, freePort} from './helpers.js'
 
 const require = createRequire(import.meta.url)
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 describe('a self-hosted Turborepo remote cache (turborepo-remote-cache on 127.0.0.1)', () => {
   let server: ChildProcess
