@@ -502,6 +502,24 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('joins a model designator to the product name after it', () => {
+    const file = run('The wing traded its CH-47 Hill Runner for the F-22 Grey Kestrel in 2004, and Major Ana Petrov flew the first.')
+    expect(brief(file.data.names?.mentions ?? [])).toEqual([
+      ['CH-47 Hill Runner', 'other', 'CH-47 Hill Runner', null],
+      ['F-22 Grey Kestrel', 'other', 'F-22 Grey Kestrel', null],
+      ['Ana Petrov', 'person', 'Ana Petrov', 'Major']
+    ])
+  })
+
+  it('types a one-word quote in a list of quoted titles as a work', () => {
+    const file = run('The set closed with "Lanterns", "Undertow" and "Bright Harbour". "Never," she said.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Lanterns', 'other'],
+      ['Undertow', 'other'],
+      ['Bright Harbour', 'other']
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

@@ -214,7 +214,64 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
     i = last + 1
   }
 
+  attachDesignators(text, tokens, candidates)
   return resolve(text, tokens, candidates, lex, capMid, options)
+}
+
+const designatorLetters = /^\p{Lu}{1,3}$/u
+const designatorNumber = /^\d{1,4}\p{Lu}?$/u
+
+/**
+ * A model designator before a name makes one product name (`the F-16 Fighting Falcon`,
+ * `a CH-53 Sea Stallion`): the designator joins the span and the name is a work or product.
+ */
+function attachDesignators(text: string, tokens: Array<Token>, candidates: Array<Candidate>) {
+  const drop = new Set<number>()
+  for (const candidate of candidates) {
+    if (candidate.fixed || candidate.first < 2) continue
+    const number = tokens[candidate.first - 1]
+    const letters = tokens[candidate.first - 2]
+    if (
+      !number ||
+      !letters ||
+      !designatorNumber.test(number.text) ||
+      !designatorLetters.test(letters.text) ||
+      text.slice(letters.end, number.start) !== '-' ||
+      candidate.start - number.end !== 1 ||
+      letters.line !== tokens[candidate.first]?.line
+    ) {
+      continue
+    }
+
+    drop.add(letters.start)
+    candidate.first -= 2
+    candidate.start = letters.start
+    candidate.words = [text.slice(letters.start, number.end), ...candidate.words]
+    candidate.kind = 'other'
+    candidate.role = undefined
+    candidate.fixed = true
+  }
+
+  if (drop.size === 0) return
+  for (let k = candidates.length - 1; k >= 0; k--) {
+    const candidate = candidates[k]
+    if (candidate && !candidate.fixed && drop.has(candidate.start)) candidates.splice(k, 1)
+  }
+}
+
+const listJoins = new Set([',', 'and', 'or', '/'])
+
+/** A list joiner (`,`, `and`, `, and`, `/`) at `at`, then a quote mark on the same line. */
+function quotedNeighbour(tokens: Array<Token>, at: number, step: 1 | -1): boolean {
+  let k = at
+  let joins = 0
+  while (joins < 2 && listJoins.has(tokens[k]?.lower ?? '')) {
+    k += step
+    joins++
+  }
+
+  const quote = tokens[k]
+  return joins > 0 && quote !== undefined && quote.line === tokens[at]?.line && (openQuotes.has(quote.text) || closeQuotes.has(quote.text))
 }
 
 const titleVerbs = new Set(['titled', 'entitled', 'called', 'named', 'dubbed', 'renamed'])
@@ -270,7 +327,11 @@ function findQuotedTitles(tokens: Array<Token>, nameish: Uint8Array, candidates:
     const single = last === first
     // `the song "Hero"`, `titled "Fallen"`: a work noun before the quote makes one word a title.
     const cue = tokens[i - 1]
-    const titled = cue?.word === true && !cue.cap && (titleVerbs.has(cue.lower) || cues().nouns.get(cue.lower) === 'other')
+    // A one-word quote in a list of quotes (`"Hero", "Fallen" and "Home"`) is one title among others.
+    const titled =
+      (cue?.word === true && !cue.cap && (titleVerbs.has(cue.lower) || cues().nouns.get(cue.lower) === 'other')) ||
+      quotedNeighbour(tokens, i - 1, -1) ||
+      quotedNeighbour(tokens, close + 1, 1)
     if (
       plain &&
       words > 0 &&
@@ -1336,7 +1397,8 @@ function shortMatches(words: Array<string>, byPart: Map<string, Set<string>>): A
 }
 
 function displayName(words: Array<string>, tokens: Array<Token>, candidate: Candidate): string {
-  const allUpper = tokens[candidate.first]?.upper === true && words.length > 0
+  // A model designator (`CH-53 Sea Stallion`) is written as is.
+  const allUpper = tokens[candidate.first]?.upper === true && words.length > 0 && !/^\p{Lu}{1,3}-\d/u.test(words[0] ?? '')
   const joined = joinWords(words)
   // An all-caps word (`KANO`) takes the spelling it has elsewhere in the document (`Kano`).
   if (allUpper && mixedCase) {
