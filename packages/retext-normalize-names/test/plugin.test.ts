@@ -520,6 +520,16 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('types campaigns, offensives and plebiscites as events, but knows the Human Rights Campaign', () => {
+    const file = run('The Tarnholm Offensive began in May, and the Velde Plebiscites followed. The Human Rights Campaign objected, and the Campaign of Upper Varn ended.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Tarnholm Offensive', 'other'],
+      ['Velde Plebiscites', 'other'],
+      ['Human Rights Campaign', 'organization'],
+      ['Campaign of Upper Varn', 'other']
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})
