@@ -530,6 +530,17 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('keeps an ordinal before an organization or event name, not before a person', () => {
+    const file = run('Eighth Air Force moved to Tarnholm. The 2nd Battle of Velde Ridge followed, and the 41st Harvest Festival opened. The 3rd Marco Lind came too.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Eighth Air Force', 'organization'],
+      ['Tarnholm', 'place'],
+      ['2nd Battle of Velde Ridge', 'other'],
+      ['41st Harvest Festival', 'other'],
+      ['Marco Lind', 'person']
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

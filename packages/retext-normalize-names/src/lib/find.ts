@@ -215,7 +215,43 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
   }
 
   attachDesignators(text, tokens, candidates)
+  attachOrdinals(text, tokens, candidates, lex)
   return resolve(text, tokens, candidates, lex, capMid, options)
+}
+
+const ordinalWords = new Set([
+  'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh',
+  'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'
+])
+const ordinalNumber = /^\d{1,3}(?:st|nd|rd|th)$/
+
+/**
+ * An ordinal before a name that ends in an organization or event keyword is part of it
+ * (`Eighth Air Force`, `the 2nd Battle of Marne`, `the 41st Harvest Festival`).
+ */
+function attachOrdinals(text: string, tokens: Array<Token>, candidates: Array<Candidate>, lex: Lexicon) {
+  for (const candidate of candidates) {
+    if (candidate.first < 1 || candidate.role !== undefined || candidate.kind === 'person') continue
+    const ordinal = tokens[candidate.first - 1]
+    const head = tokens[candidate.first]
+    if (!ordinal || !head || ordinal.line !== head.line || text.slice(ordinal.end, candidate.start) !== ' ') continue
+    const isOrdinal = ordinalNumber.test(ordinal.text) || (ordinal.cap && !ordinal.upper && ordinalWords.has(ordinal.lower))
+    if (!isOrdinal) continue
+    let keyword = false
+    for (let k = candidate.first; k <= candidate.last; k++) {
+      const word = tokens[k]?.lower.replace(/\.$/, '') ?? ''
+      if (lex.orgWords.has(word) || lex.otherWords.has(word)) {
+        keyword = true
+        break
+      }
+    }
+
+    if (!keyword) continue
+    candidate.first--
+    candidate.start = ordinal.start
+    candidate.words = [ordinal.text, ...candidate.words]
+    candidate.sentInitial = ordinal.sentStart
+  }
 }
 
 const designatorLetters = /^\p{Lu}{1,3}$/u
