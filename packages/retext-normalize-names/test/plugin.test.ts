@@ -541,6 +541,14 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('reads `The League` at the start of a sentence as the short form of the article\'s league', () => {
+    const file = run('The Tarn League of Voters met on Monday. The League was formed in 1960. The Laboratory opened.')
+    expect(brief(file.data.names?.mentions ?? [])).toEqual([
+      ['Tarn League of Voters', 'organization', 'Tarn League of Voters', null],
+      ['League', 'organization', 'Tarn League of Voters', null]
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

@@ -1008,7 +1008,7 @@ function resolve(
       // `the League` after `the Tarn League of Voters`: a capitalized keyword alone is the short
       // form of an organization of the article (its name when there is only one).
       const previousWord = tokens[candidate.first - 1]
-      const owners = single && previousWord?.text === 'the' && lex.orgWords.has(lower) ? ownersOf(lower) : undefined
+      const owners = single && previousWord?.lower === 'the' && lex.orgWords.has(lower) ? ownersOf(lower) : undefined
       if (owners) {
         kind = 'organization'
         if (owners.size === 1) name = [...owners][0]
