@@ -549,6 +549,16 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('does not join `Fellow of` or a lone surname before `of the` to the organization', () => {
+    const file = run('She was elected a Fellow of the Tarn Society in 2001, and Garcia of the Velde Harbor Authority objected. The Bank of Kelso agreed.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Tarn Society', 'organization'],
+      ['Garcia', 'person'],
+      ['Velde Harbor Authority', 'organization'],
+      ['Bank of Kelso', 'organization']
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

@@ -43,6 +43,8 @@ interface Candidate {
   words: Array<string>
 }
 
+/** Membership nouns before `of` (`Fellow of the Royal Society`): the organization follows. */
+const memberNouns = new Set(['fellow', 'fellows', 'member', 'members', 'honorary', 'graduate', 'alumnus', 'alumni'])
 const connectors = new Set(['of', 'de', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'du', 'des', 'bin', 'ibn', 'y', '&', 'dos', 'das', 'do'])
 const smallWords = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'with', 'by', 'from', 'as', 'vs', 'vs.', 'is', 'are', 'be'])
 const functionWords = new Set([
@@ -183,7 +185,12 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
       // One `of`, not after a title (`Secretary of …`) nor in a person's name (`Karen Bass of Los Angeles`).
       const ofOk =
         next.lower !== 'of' ||
-        (ofs === 0 && !lex.titles.has(token.lower) && !runHasGiven(tokens, i, j, lex))
+        (ofs === 0 &&
+          !lex.titles.has(token.lower) &&
+          !memberNouns.has(token.lower) &&
+          !runHasGiven(tokens, i, j, lex) &&
+          // `Farr of the Tarn Railroad`: a lone surname before `of the` is a person and an affiliation.
+          !(i === j && tokens[j + 2]?.lower === 'the' && lex.surnames.has(token.lower) && !isKeyword(token.lower, lex)))
       if (connectors.has(next.lower) && !next.cap && ofOk) {
         if (next.lower === 'of') ofs++
         const after = tokens[j + 2]
