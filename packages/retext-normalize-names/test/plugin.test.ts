@@ -559,6 +559,15 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('types a college sports conference as an organization and a peace conference as an event', () => {
+    const file = run('The team won the Southwest Conference title, joined the Tarn Valley Athletic Conference and hosted the Velde Peace Conference.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Southwest Conference', 'organization'],
+      ['Tarn Valley Athletic Conference', 'organization'],
+      ['Velde Peace Conference', 'other']
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

@@ -699,6 +699,8 @@ function roleModifier(tokens: Array<Token>, index: number): string | undefined {
   return prev.lower
 }
 
+const leagueConference = /^(athletic|intercollegiate|football|hockey|basketball|(north|south)?(east|west)(ern)?|(north|south)(ern)?|atlantic|pacific|coast|mountain|midwest|central|ten|twelve|ivy|sun|big)$/
+
 function classify(tokens: Array<Token>, first: number, last: number, lex: Lexicon): Kind | undefined {
   const firstToken = tokens[first]
   const lastToken = tokens[last]
@@ -720,6 +722,8 @@ function classify(tokens: Array<Token>, first: number, last: number, lex: Lexico
     if (clubPrefixes.has(firstWord)) return 'organization'
     // A team: a known place and a plural nickname (`Boston Bruins`, `St. Louis Eagles`).
     if (isTeam(tokens, first, last, lex)) return 'organization'
+    // `Southwest Conference`, `Tarn Valley Athletic Conference`: a league of college teams, not a meeting.
+    if (lastWord === 'conference' && leagueConference.test(tokens[last - 1]?.lower ?? '')) return 'organization'
     if (lex.otherWords.has(lastWord) || lex.otherWords.has(firstWord) || lastWord === 'day') return 'other'
     // `Fort Worth Star-Telegram`: the part after the last hyphen counts too.
     const lastPart = lastWord.slice(lastWord.lastIndexOf('-') + 1)
