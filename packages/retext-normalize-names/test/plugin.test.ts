@@ -568,6 +568,16 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('gives every mention of one name the kind most of its mentions have', () => {
+    const file = run('The show follows a boy, Stan, and his dog. Each week Stan meets a neighbour, and the letters go to Stan at school. Later Stan writes back.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Stan', 'person'],
+      ['Stan', 'person'],
+      ['Stan', 'person'],
+      ['Stan', 'person']
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

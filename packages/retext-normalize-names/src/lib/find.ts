@@ -1162,6 +1162,14 @@ function resolve(
     coordinate(text, mentions, weak, lonePeople)
   }
 
+  agreeOnKind(mentions)
+  // Agreement may move a mention to a kind the caller did not ask for.
+  if (options.types) {
+    for (let k = mentions.length - 1; k >= 0; k--) {
+      if (!options.types.has(mentions[k]?.type ?? 'other')) mentions.splice(k, 1)
+    }
+  }
+
   mentions.sort((a, b) => a.start - b.start || b.end - a.end)
   const kept: Array<NameMention> = []
   let lastEnd = -1
@@ -1173,6 +1181,35 @@ function resolve(
   }
 
   return {mentions: kept, problems}
+}
+
+/**
+ * One name is one kind within an article: where the mentions of a name disagree (`Linkin Park`
+ * twice an organization, once a person), the kind most of them have wins; a tie stays.
+ */
+function agreeOnKind(mentions: Array<NameMention>): void {
+  const groups = new Map<string, Array<NameMention>>()
+  for (const mention of mentions) {
+    const key = mention.name.toLowerCase()
+    let group = groups.get(key)
+    if (!group) {
+      group = []
+      groups.set(key, group)
+    }
+
+    group.push(mention)
+  }
+
+  for (const group of groups.values()) {
+    if (group.length < 3 && group.every((mention) => mention.type === group[0]?.type)) continue
+    const counts = new Map<MentionType, number>()
+    for (const mention of group) counts.set(mention.type, (counts.get(mention.type) ?? 0) + 1)
+    if (counts.size < 2) continue
+    const ranked = [...counts].sort((a, b) => b[1] - a[1])
+    const [top, second] = ranked
+    if (!top || !second || top[1] === second[1]) continue
+    for (const mention of group) mention.type = top[0]
+  }
 }
 
 const listGlue = /^(?:\s*,)?\s*(?:(?:and|or|&|\/|nor)\s+(?:also\s+)?)?$/
