@@ -578,6 +578,15 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('keeps `DJ` and `MC` in a performer\'s stage name', () => {
+    const file = run('The club hired DJ Kaled and DJ Velmo Ray for the night, and the DJ said MC Tarno was late.')
+    expect(brief(file.data.names?.mentions ?? [])).toEqual([
+      ['DJ Kaled', 'person', 'DJ Kaled', null],
+      ['DJ Velmo Ray', 'person', 'DJ Velmo Ray', null],
+      ['MC Tarno', 'person', 'MC Tarno', null]
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

@@ -223,6 +223,7 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
 
   attachDesignators(text, tokens, candidates)
   attachOrdinals(text, tokens, candidates, lex)
+  attachStagePrefixes(text, tokens, candidates)
   return resolve(text, tokens, candidates, lex, capMid, options)
 }
 
@@ -258,6 +259,23 @@ function attachOrdinals(text: string, tokens: Array<Token>, candidates: Array<Ca
     candidate.start = ordinal.start
     candidate.words = [ordinal.text, ...candidate.words]
     candidate.sentInitial = ordinal.sentStart
+  }
+}
+
+const stagePrefixes = new Set(['DJ', 'MC'])
+
+/** `DJ Kaled`, `MC Lyte`: the prefix is part of a performer's stage name, which is a person. */
+function attachStagePrefixes(text: string, tokens: Array<Token>, candidates: Array<Candidate>) {
+  for (const candidate of candidates) {
+    if (candidate.first < 1 || candidate.fixed || candidate.role !== undefined || candidate.last - candidate.first > 2) continue
+    const prefix = tokens[candidate.first - 1]
+    if (!prefix || !stagePrefixes.has(prefix.text) || text.slice(prefix.end, candidate.start) !== ' ') continue
+    candidate.first--
+    candidate.start = prefix.start
+    candidate.words = [prefix.text, ...candidate.words]
+    candidate.kind = 'person'
+    candidate.fixed = true
+    candidate.sentInitial = prefix.sentStart
   }
 }
 
@@ -718,6 +736,8 @@ function classify(tokens: Array<Token>, first: number, last: number, lex: Lexico
       return 'person'
     }
 
+    // `MC Lyte`: a performer's stage name.
+    if (stagePrefixes.has(firstToken.text) && count <= 3) return 'person'
     // `FC Tarnholm`, `AC Velde`: a club prefix.
     if (clubPrefixes.has(firstWord)) return 'organization'
     // A team: a known place and a plural nickname (`Boston Bruins`, `St. Louis Eagles`).
@@ -1482,7 +1502,7 @@ function shortMatches(words: Array<string>, byPart: Map<string, Set<string>>): A
 
 function displayName(words: Array<string>, tokens: Array<Token>, candidate: Candidate): string {
   // A model designator (`CH-53 Sea Stallion`) is written as is.
-  const allUpper = tokens[candidate.first]?.upper === true && words.length > 0 && !/^\p{Lu}{1,3}-\d/u.test(words[0] ?? '')
+  const allUpper = tokens[candidate.first]?.upper === true && words.length > 0 && !/^\p{Lu}{1,3}-\d/u.test(words[0] ?? '') && !stagePrefixes.has(words[0] ?? '')
   const joined = joinWords(words)
   // An all-caps word (`KANO`) takes the spelling it has elsewhere in the document (`Kano`).
   if (allUpper && mixedCase) {
