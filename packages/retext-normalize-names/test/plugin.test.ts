@@ -587,6 +587,15 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('keeps the year in a law\'s name', () => {
+    const file = run('The Tarn Water Act 2000 replaced the Velde Immigration Act of 1924, and in 2001 the Kelso Act passed.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Tarn Water Act 2000', 'other'],
+      ['Velde Immigration Act of 1924', 'other'],
+      ['Kelso Act', 'other']
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

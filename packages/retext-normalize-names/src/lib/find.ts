@@ -224,6 +224,7 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
   attachDesignators(text, tokens, candidates)
   attachOrdinals(text, tokens, candidates, lex)
   attachStagePrefixes(text, tokens, candidates)
+  attachLawYears(text, tokens, candidates)
   return resolve(text, tokens, candidates, lex, capMid, options)
 }
 
@@ -259,6 +260,26 @@ function attachOrdinals(text: string, tokens: Array<Token>, candidates: Array<Ca
     candidate.start = ordinal.start
     candidate.words = [ordinal.text, ...candidate.words]
     candidate.sentInitial = ordinal.sentStart
+  }
+}
+
+const lawHeads = new Set(['act', 'acts', 'bill', 'code', 'ordinance', 'statute', 'regulations'])
+const yearToken = /^(1[6-9]|20)\d\d$/
+
+/** `the Water Act 2000`, `the Immigration Act of 1924`: the year is part of a law's name. */
+function attachLawYears(text: string, tokens: Array<Token>, candidates: Array<Candidate>) {
+  for (const candidate of candidates) {
+    if (candidate.last === candidate.first || !lawHeads.has(tokens[candidate.last]?.lower ?? '')) continue
+    let at = candidate.last + 1
+    if (tokens[at]?.lower === 'of' && text.slice(tokens[candidate.last]?.end ?? 0, tokens[at]?.start ?? 0) === ' ') at++
+    const year = tokens[at]
+    const before = tokens[at - 1]
+    if (!year || !before || !yearToken.test(year.text) || text.slice(before.end, year.start) !== ' ' || year.line !== before.line) continue
+    // Not `the Tarn Act 2000 votes`: a digit or letter straight after ends it.
+    if (/[\p{L}\p{N}]/u.test(text.charAt(year.end))) continue
+    for (let k = candidate.last + 1; k <= at; k++) candidate.words.push(tokens[k]?.text ?? '')
+    candidate.last = at
+    candidate.end = year.end
   }
 }
 
