@@ -596,6 +596,17 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('splits a member\'s title from the party and a demonym from the person', () => {
+    const file = run('He sat as a Liberal-Labour MPP in 1948. Labour MP Jane Tarn spoke. The win went to Queenslander Mitchell Rawlins, ahead of Walker Dana Ruiz.')
+    expect(brief(file.data.names?.mentions ?? [])).toEqual([
+      ['Liberal-Labour', 'organization', 'Liberal-Labour', null],
+      ['Jane Tarn', 'person', 'Jane Tarn', 'MP'],
+      ['Queenslander', 'other', 'Queenslander', null],
+      ['Mitchell Rawlins', 'person', 'Mitchell Rawlins', null],
+      ['Walker Dana Ruiz', 'person', 'Walker Dana Ruiz', null]
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

@@ -225,6 +225,7 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
   attachOrdinals(text, tokens, candidates, lex)
   attachStagePrefixes(text, tokens, candidates)
   attachLawYears(text, tokens, candidates)
+  trimAffixes(tokens, candidates, lex)
   return resolve(text, tokens, candidates, lex, capMid, options)
 }
 
@@ -260,6 +261,75 @@ function attachOrdinals(text: string, tokens: Array<Token>, candidates: Array<Ca
     candidate.start = ordinal.start
     candidate.words = [ordinal.text, ...candidate.words]
     candidate.sentInitial = ordinal.sentStart
+  }
+}
+
+const memberTitles = new Set(['MP', 'MPP', 'MLA', 'MEP', 'MSP', 'MHA', 'MNA', 'MHR'])
+
+/**
+ * `Liberal MPP`: a member's title after a party is not part of the party's name.
+ * `Queenslander Ana Vel`, `Texan Tom Hale`: a demonym before a person's name is a mention of its own.
+ */
+function trimAffixes(tokens: Array<Token>, candidates: Array<Candidate>, lex: Lexicon) {
+  for (let c = 0; c < candidates.length; c++) {
+    const candidate = candidates[c]
+    if (!candidate || candidate.fixed || candidate.last === candidate.first) continue
+    const tail = tokens[candidate.last]
+    if (tail && memberTitles.has(tail.text) && candidate.role === undefined) {
+      candidate.last--
+      candidate.end = tokens[candidate.last]?.end ?? candidate.end
+      candidate.words = candidate.words.slice(0, -1)
+      // The words before the title name the member's party.
+      candidate.kind = 'organization'
+      candidate.fixed = true
+      continue
+    }
+
+    const lead = tokens[candidate.first]
+    if (lead && memberTitles.has(lead.text) && candidate.role === undefined && candidate.last - candidate.first <= 3) {
+      // `MP Jane Tarn` (after a party word left out): the title is a role.
+      candidate.first++
+      candidate.start = tokens[candidate.first]?.start ?? candidate.start
+      candidate.words = candidate.words.slice(1)
+      candidate.role = lead.text
+      candidate.kind = 'person'
+      candidate.fixed = true
+      candidate.sentInitial = false
+      continue
+    }
+
+    const head = tokens[candidate.first]
+    const next = tokens[candidate.first + 1]
+    if (
+      !head ||
+      !next ||
+      candidate.role !== undefined ||
+      !lex.given.has(next.lower) ||
+      lex.given.has(head.lower) ||
+      lex.surnames.has(head.lower) ||
+      !(lex.demonyms.has(head.lower) || /\p{Ll}(?:ian|an|er)$/u.test(head.text)) ||
+      lex.known.has(head.lower) ||
+      isKeyword(head.lower, lex) ||
+      candidate.last - candidate.first > 3
+    ) {
+      continue
+    }
+
+    candidates.splice(c + 1, 0, {
+      ...candidate,
+      first: candidate.first + 1,
+      start: next.start,
+      kind: 'person',
+      sentInitial: false,
+      words: candidate.words.slice(1)
+    })
+    candidate.last = candidate.first
+    candidate.end = head.end
+    candidate.kind = 'other'
+    candidate.fixed = true
+    candidate.canonical = undefined
+    candidate.words = candidate.words.slice(0, 1)
+    c++
   }
 }
 
