@@ -607,6 +607,14 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('reads a capitalized class year before a given name as a role', () => {
+    const file = run('Juniors Tom Hale and Ana Vel made the team. Junior Seau was not there.')
+    expect(brief(file.data.names?.mentions ?? []).slice(0, 2)).toEqual([
+      ['Tom Hale', 'person', 'Tom Hale', 'Junior'],
+      ['Ana Vel', 'person', 'Ana Vel', null]
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

@@ -264,6 +264,7 @@ function attachOrdinals(text: string, tokens: Array<Token>, candidates: Array<Ca
   }
 }
 
+const classYears = new Set(['senior', 'seniors', 'junior', 'juniors', 'sophomore', 'sophomores', 'freshman', 'rookie', 'rookies', 'redshirt'])
 const memberTitles = new Set(['MP', 'MPP', 'MLA', 'MEP', 'MSP', 'MHA', 'MNA', 'MHR'])
 
 /**
@@ -300,6 +301,17 @@ function trimAffixes(tokens: Array<Token>, candidates: Array<Candidate>, lex: Le
 
     const head = tokens[candidate.first]
     const next = tokens[candidate.first + 1]
+    // `Senior Ana Vel scored`, `Rookies Tom Hale and …`: a class year at the start of a sentence is a role.
+    if (head && next && (head.sentStart || !lex.given.has(head.lower)) && classYears.has(head.lower) && lex.given.has(next.lower) && candidate.role === undefined) {
+      candidate.first++
+      candidate.start = next.start
+      candidate.words = candidate.words.slice(1)
+      candidate.role = head.text.replace(/s$/, '')
+      candidate.kind = 'person'
+      candidate.sentInitial = false
+      continue
+    }
+
     if (
       !head ||
       !next ||
