@@ -615,6 +615,15 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('splits an area of a place into two places, but keeps `District of Columbia`', () => {
+    const file = run('The hamlet lies in Velmar Taluk of Kestor District, far from the District of Columbia.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Velmar Taluk', 'place'],
+      ['Kestor District', 'place'],
+      ['District of Columbia', 'place']
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

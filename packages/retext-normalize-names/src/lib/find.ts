@@ -226,6 +226,7 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
   attachStagePrefixes(text, tokens, candidates)
   attachLawYears(text, tokens, candidates)
   trimAffixes(tokens, candidates, lex)
+  splitPlaceOfPlace(tokens, candidates, lex)
   return resolve(text, tokens, candidates, lex, capMid, options)
 }
 
@@ -261,6 +262,52 @@ function attachOrdinals(text: string, tokens: Array<Token>, candidates: Array<Ca
     candidate.start = ordinal.start
     candidate.words = [ordinal.text, ...candidate.words]
     candidate.sentInitial = ordinal.sentStart
+  }
+}
+
+const areaHeads = new Set(['district', 'taluk', 'tehsil', 'shore', 'coast', 'county', 'province', 'region', 'parish', 'township', 'prefecture', 'municipality', 'borough'])
+
+/**
+ * `Palmaner Taluk of Chittoor District`, `North Shore of Oahu`: an area of a place named by two
+ * or more words is two places (`District of Columbia`, one word before `of`, stays one).
+ */
+function splitPlaceOfPlace(tokens: Array<Token>, candidates: Array<Candidate>, lex: Lexicon) {
+  for (let c = 0; c < candidates.length; c++) {
+    const candidate = candidates[c]
+    if (!candidate || candidate.fixed || candidate.role !== undefined) continue
+    let of = -1
+    for (let k = candidate.first + 2; k < candidate.last; k++) {
+      if (tokens[k]?.lower === 'of') {
+        of = k
+        break
+      }
+    }
+
+    if (of < 0 || !areaHeads.has(tokens[of - 1]?.lower ?? '')) continue
+    let after = of + 1
+    if (tokens[after]?.lower === 'the') after++
+    const tail = tokens[candidate.last]
+    const afterWords: Array<string> = []
+    for (let k = after; k <= candidate.last; k++) afterWords.push(tokens[k]?.text ?? '')
+    const afterKey = afterWords.join(' ').toLowerCase()
+    const place = lex.known.get(afterKey) === 'place' || areaHeads.has(tail?.lower ?? '') || lex.placeWords.has(tail?.lower ?? '') || (!lex.demonyms.has(afterKey) && placeSuffix.test(afterKey))
+    if (!place || after > candidate.last) continue
+    const firstPart = of - candidate.first
+    candidates.splice(c + 1, 0, {
+      ...candidate,
+      first: after,
+      start: tokens[after]?.start ?? candidate.start,
+      kind: 'place',
+      canonical: undefined,
+      sentInitial: false,
+      words: candidate.words.slice(after - candidate.first)
+    })
+    candidate.last = of - 1
+    candidate.end = tokens[of - 1]?.end ?? candidate.end
+    candidate.kind = 'place'
+    candidate.canonical = undefined
+    candidate.words = candidate.words.slice(0, firstPart)
+    c++
   }
 }
 
