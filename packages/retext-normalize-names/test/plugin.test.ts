@@ -624,6 +624,15 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('types a place name after `losing to` as a team', () => {
+    const file = run('The Owls reached the final in Kelso, losing to Kelso 63-7.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Owls', 'organization'],
+      ['Kelso', 'place'],
+      ['Kelso', 'organization']
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})
