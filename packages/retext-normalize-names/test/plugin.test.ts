@@ -633,6 +633,15 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('keeps capitalized common words between a known name and its keyword', () => {
+    const file = run('She won at the MTV Video Music Awards and the NAACP Image Awards, then joined MTV again.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['MTV Video Music Awards', 'other'],
+      ['NAACP Image Awards', 'other'],
+      ['MTV', 'organization']
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

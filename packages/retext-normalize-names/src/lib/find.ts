@@ -179,6 +179,31 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
         continue
       }
 
+      // Capitalized common words between a name and its keyword (`MTV Video Music Awards`,
+      // `NAACP Image Awards`) belong to the name.
+      if (next.cap && next.word && !next.sentStart && !headline.has(next.line)) {
+        let k = j + 1
+        let found = -1
+        while (k <= j + 4) {
+          const word = tokens[k]
+          if (!word?.cap || !word.word || word.line !== token.line || word.start - (tokens[k - 1]?.end ?? 0) !== 1) break
+          if (k > j + 1 && (lex.otherWords.has(word.lower) || lex.orgWords.has(word.lower))) {
+            found = k
+            break
+          }
+
+          k++
+        }
+
+        if (found > 0) {
+          k = found
+          for (let q = j + 1; q <= k; q++) nameish[q] = 1
+          j = k
+          last = j
+          continue
+        }
+      }
+
       // A connector between two name words (`Bank of America`, `Ludwig van Beethoven`).
       // At most one `of`, and only after one word or a keyword (`Bank of America`,
       // `Department of Justice`, `Battle of Gettysburg`), never `Division of the IV Corps of …`.
