@@ -502,6 +502,146 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('joins a model designator to the product name after it', () => {
+    const file = run('The wing traded its CH-47 Hill Runner for the F-22 Grey Kestrel in 2004, and Major Ana Petrov flew the first.')
+    expect(brief(file.data.names?.mentions ?? [])).toEqual([
+      ['CH-47 Hill Runner', 'other', 'CH-47 Hill Runner', null],
+      ['F-22 Grey Kestrel', 'other', 'F-22 Grey Kestrel', null],
+      ['Ana Petrov', 'person', 'Ana Petrov', 'Major']
+    ])
+  })
+
+  it('types a one-word quote in a list of quoted titles as a work', () => {
+    const file = run('The set closed with "Lanterns", "Undertow" and "Bright Harbour". "Never," she said.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Lanterns', 'other'],
+      ['Undertow', 'other'],
+      ['Bright Harbour', 'other']
+    ])
+  })
+
+  it('types campaigns, offensives and plebiscites as events, but knows the Human Rights Campaign', () => {
+    const file = run('The Tarnholm Offensive began in May, and the Velde Plebiscites followed. The Human Rights Campaign objected, and the Campaign of Upper Varn ended.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Tarnholm Offensive', 'other'],
+      ['Velde Plebiscites', 'other'],
+      ['Human Rights Campaign', 'organization'],
+      ['Campaign of Upper Varn', 'other']
+    ])
+  })
+
+  it('keeps an ordinal before an organization or event name, not before a person', () => {
+    const file = run('Eighth Air Force moved to Tarnholm. The 2nd Battle of Velde Ridge followed, and the 41st Harvest Festival opened. The 3rd Marco Lind came too.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Eighth Air Force', 'organization'],
+      ['Tarnholm', 'place'],
+      ['2nd Battle of Velde Ridge', 'other'],
+      ['41st Harvest Festival', 'other'],
+      ['Marco Lind', 'person']
+    ])
+  })
+
+  it('reads `The League` at the start of a sentence as the short form of the article\'s league', () => {
+    const file = run('The Tarn League of Voters met on Monday. The League was formed in 1960. The Laboratory opened.')
+    expect(brief(file.data.names?.mentions ?? [])).toEqual([
+      ['Tarn League of Voters', 'organization', 'Tarn League of Voters', null],
+      ['League', 'organization', 'Tarn League of Voters', null]
+    ])
+  })
+
+  it('does not join `Fellow of` or a lone surname before `of the` to the organization', () => {
+    const file = run('She was elected a Fellow of the Tarn Society in 2001, and Garcia of the Velde Harbor Authority objected. The Bank of Kelso agreed.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Tarn Society', 'organization'],
+      ['Garcia', 'person'],
+      ['Velde Harbor Authority', 'organization'],
+      ['Bank of Kelso', 'organization']
+    ])
+  })
+
+  it('types a college sports conference as an organization and a peace conference as an event', () => {
+    const file = run('The team won the Southwest Conference title, joined the Tarn Valley Athletic Conference and hosted the Velde Peace Conference.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Southwest Conference', 'organization'],
+      ['Tarn Valley Athletic Conference', 'organization'],
+      ['Velde Peace Conference', 'other']
+    ])
+  })
+
+  it('gives every mention of one name the kind most of its mentions have', () => {
+    const file = run('The show follows a boy, Stan, and his dog. Each week Stan meets a neighbour, and the letters go to Stan at school. Later Stan writes back.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Stan', 'person'],
+      ['Stan', 'person'],
+      ['Stan', 'person'],
+      ['Stan', 'person']
+    ])
+  })
+
+  it('keeps `DJ` and `MC` in a performer\'s stage name', () => {
+    const file = run('The club hired DJ Kaled and DJ Velmo Ray for the night, and the DJ said MC Tarno was late.')
+    expect(brief(file.data.names?.mentions ?? [])).toEqual([
+      ['DJ Kaled', 'person', 'DJ Kaled', null],
+      ['DJ Velmo Ray', 'person', 'DJ Velmo Ray', null],
+      ['MC Tarno', 'person', 'MC Tarno', null]
+    ])
+  })
+
+  it('keeps the year in a law\'s name', () => {
+    const file = run('The Tarn Water Act 2000 replaced the Velde Immigration Act of 1924, and in 2001 the Kelso Act passed.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Tarn Water Act 2000', 'other'],
+      ['Velde Immigration Act of 1924', 'other'],
+      ['Kelso Act', 'other']
+    ])
+  })
+
+  it('splits a member\'s title from the party and a demonym from the person', () => {
+    const file = run('He sat as a Liberal-Labour MPP in 1948. Labour MP Jane Tarn spoke. The win went to Queenslander Mitchell Rawlins, ahead of Walker Dana Ruiz.')
+    expect(brief(file.data.names?.mentions ?? [])).toEqual([
+      ['Liberal-Labour', 'organization', 'Liberal-Labour', null],
+      ['Jane Tarn', 'person', 'Jane Tarn', 'MP'],
+      ['Queenslander', 'other', 'Queenslander', null],
+      ['Mitchell Rawlins', 'person', 'Mitchell Rawlins', null],
+      ['Walker Dana Ruiz', 'person', 'Walker Dana Ruiz', null]
+    ])
+  })
+
+  it('reads a capitalized class year before a given name as a role', () => {
+    const file = run('Juniors Tom Hale and Ana Vel made the team. Junior Seau was not there.')
+    expect(brief(file.data.names?.mentions ?? []).slice(0, 2)).toEqual([
+      ['Tom Hale', 'person', 'Tom Hale', 'Junior'],
+      ['Ana Vel', 'person', 'Ana Vel', null]
+    ])
+  })
+
+  it('splits an area of a place into two places, but keeps `District of Columbia`', () => {
+    const file = run('The hamlet lies in Velmar Taluk of Kestor District, far from the District of Columbia.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Velmar Taluk', 'place'],
+      ['Kestor District', 'place'],
+      ['District of Columbia', 'place']
+    ])
+  })
+
+  it('types a place name after `losing to` as a team', () => {
+    const file = run('The Owls reached the final in Kelso, losing to Kelso 63-7.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Owls', 'organization'],
+      ['Kelso', 'place'],
+      ['Kelso', 'organization']
+    ])
+  })
+
+  it('keeps capitalized common words between a known name and its keyword', () => {
+    const file = run('She won at the MTV Video Music Awards and the NAACP Image Awards, then joined MTV again.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['MTV Video Music Awards', 'other'],
+      ['NAACP Image Awards', 'other'],
+      ['MTV', 'organization']
+    ])
+  })
+
   it('supports `types`, `skipExcluded` and `readExcluded`', () => {
     const file = new VFile('Mayor Ada Obi visited Kano.')
     const processor = unified().use(retextEnglish).use(retextNormalizeNames, {types: ['place']})

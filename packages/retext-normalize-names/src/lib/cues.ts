@@ -189,7 +189,8 @@ export function precedingKind(text: string, tokens: Array<Token>, first: number,
 }
 
 const playVerbs = new Set(['played', 'plays', 'playing', 'play', 'debuted', 'scored', 'pitched', 'signed', 'signs', 'signing', 'starred', 'appeared'])
-const teamVerbs = new Set(['joined', 'rejoined', 'coached', 'coaches', 'captained', 'managed', 'beat', 'defeated'])
+const teamVerbs = new Set(['joined', 'rejoined', 'coached', 'coaches', 'captained', 'managed', 'beat', 'defeated', 'beating', 'defeating', 'beats', 'defeats', 'edged', 'routed', 'blanked'])
+const loseVerbs = new Set(['lost', 'losing', 'loses', 'fell', 'falling'])
 
 /**
  * `played for Tarnholm`, `signed with Kelvedon`, `coached Tarnholm`: a team, even when a place
@@ -199,6 +200,8 @@ export function teamContext(tokens: Array<Token>, first: number): boolean {
   const before = tokens[first - 1]
   if (!before || !before.word || before.cap) return false
   if (teamVerbs.has(before.lower)) return true
+  // `losing to Tarnholm 63-7`: a score after the name says it is a team.
+  if (before.lower === 'to' && loseVerbs.has(tokens[first - 2]?.lower ?? '')) return true
   if (before.lower !== 'for' && before.lower !== 'with') return false
   const verb = tokens[first - 2]
   return verb !== undefined && verb.word && !verb.cap && playVerbs.has(verb.lower)

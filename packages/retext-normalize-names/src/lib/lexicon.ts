@@ -562,7 +562,30 @@ const otherExtra = [
   'contest',
   'competition',
   'tournament',
-  'regatta'
+  'regatta',
+  // Events in history and sport (`Tet Offensive`, `Schleswig Plebiscites`, `Shark Bay Challenge`).
+  'campaign',
+  'plebiscite',
+  'plebiscites',
+  'referendum',
+  'ultimatum',
+  'rebellion',
+  'revolt',
+  'mutiny',
+  'invasion',
+  'offensive',
+  'expedition',
+  'crusade',
+  'emigration',
+  'exodus',
+  'famine',
+  'blockade',
+  'airlift',
+  'armistice',
+  'riots',
+  'challenge',
+  'masters',
+  'invitational'
 ]
 
 /** Known names written for copydesk: `name|kind|canonical?`. */
@@ -571,6 +594,7 @@ const knownList = [
   'Capitol Hill|place',
   'Oval Office|place',
   'Pentagon|organization',
+  'Human Rights Campaign|organization',
   'Kremlin|organization',
   'Downing Street|place',
   'Wall Street|place',
