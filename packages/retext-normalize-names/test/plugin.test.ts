@@ -624,6 +624,16 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('types a place name after a counted record (`games for`, `seasons with`) as a team', () => {
+    const file = run('Ana Orr scored 12 goals for Kelvedon and spent two seasons with Tarnholm before settling in Kelvedon.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Ana Orr', 'person'],
+      ['Kelvedon', 'organization'],
+      ['Tarnholm', 'organization'],
+      ['Kelvedon', 'place']
+    ])
+  })
+
   it('types a place name after `losing to` as a team', () => {
     const file = run('The Owls reached the final in Kelso, losing to Kelso 63-7.')
     expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([

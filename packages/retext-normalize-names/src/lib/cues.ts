@@ -191,10 +191,12 @@ export function precedingKind(text: string, tokens: Array<Token>, first: number,
 const playVerbs = new Set(['played', 'plays', 'playing', 'play', 'debuted', 'scored', 'pitched', 'signed', 'signs', 'signing', 'starred', 'appeared'])
 const teamVerbs = new Set(['joined', 'rejoined', 'coached', 'coaches', 'captained', 'managed', 'beat', 'defeated', 'beating', 'defeating', 'beats', 'defeats', 'edged', 'routed', 'blanked'])
 const loseVerbs = new Set(['lost', 'losing', 'loses', 'fell', 'falling'])
+/** Counted sports records before `for` or `with`: `26 games for Kelso`, `three seasons with Orr`. */
+const playNouns = new Set(['games', 'matches', 'appearances', 'goals', 'caps', 'seasons', 'starts', 'innings', 'runs', 'touchdowns', 'tries'])
 
 /**
- * `played for Tarnholm`, `signed with Kelvedon`, `coached Tarnholm`: a team, even when a place
- * of that name exists.
+ * `played for Tarnholm`, `signed with Kelvedon`, `coached Tarnholm`, `40 games for Kelso`: a team,
+ * even when a place of that name exists.
  */
 export function teamContext(tokens: Array<Token>, first: number): boolean {
   const before = tokens[first - 1]
@@ -204,7 +206,7 @@ export function teamContext(tokens: Array<Token>, first: number): boolean {
   if (before.lower === 'to' && loseVerbs.has(tokens[first - 2]?.lower ?? '')) return true
   if (before.lower !== 'for' && before.lower !== 'with') return false
   const verb = tokens[first - 2]
-  return verb !== undefined && verb.word && !verb.cap && playVerbs.has(verb.lower)
+  return verb !== undefined && verb.word && !verb.cap && (playVerbs.has(verb.lower) || playNouns.has(verb.lower))
 }
 
 /** Singular of a plural cue noun (`companies` → `company`), when it is one. */
