@@ -634,6 +634,15 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('types publishers and recording labels as organizations, even before a comma and a place', () => {
+    const file = run('Her poems came out from Tarnwick Publishing, Leeds, in 2004 and from Orr Recordings in 2008.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Tarnwick Publishing', 'organization'],
+      ['Leeds', 'place'],
+      ['Orr Recordings', 'organization']
+    ])
+  })
+
   it('types a place name after `losing to` as a team', () => {
     const file = run('The Owls reached the final in Kelso, losing to Kelso 63-7.')
     expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
