@@ -643,6 +643,19 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('carries a team cue along a list of names, but not to a place after a comma', () => {
+    const file = run('Ana Orr played for Leeds, North Melbourne and Geelong, signed with Leeds, Yorkshire, and retired to Geelong.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Ana Orr', 'person'],
+      ['Leeds', 'organization'],
+      ['North Melbourne', 'organization'],
+      ['Geelong', 'organization'],
+      ['Leeds', 'organization'],
+      ['Yorkshire', 'place'],
+      ['Geelong', 'place']
+    ])
+  })
+
   it('types a place name after `losing to` as a team', () => {
     const file = run('The Owls reached the final in Kelso, losing to Kelso 63-7.')
     expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([

@@ -196,17 +196,41 @@ const playNouns = new Set(['games', 'matches', 'appearances', 'goals', 'caps', '
 
 /**
  * `played for Tarnholm`, `signed with Kelvedon`, `coached Tarnholm`, `40 games for Kelso`: a team,
- * even when a place of that name exists.
+ * even when a place of that name exists; so is each later name of the same list.
  */
-export function teamContext(tokens: Array<Token>, first: number): boolean {
+export function teamContext(tokens: Array<Token>, first: number, depth = 0): boolean {
   const before = tokens[first - 1]
-  if (!before || !before.word || before.cap) return false
+  if (!before) return false
+  // `played for Leeds and North Kelso`, `coached Orr, Velde or Kelso`: the cue reaches every name
+  // of a list of names.
+  if (depth < 4 && (before.lower === 'and' || before.lower === 'or' || (before.text === ',' && (depth > 0 || listGoesOn(tokens, first))))) {
+    let start = first - 1
+    if (before.lower === 'and' || before.lower === 'or') {
+      if (tokens[start - 1]?.text === ',') start--
+    }
+
+    let j = start - 1
+    while (j >= 0 && tokens[j]?.word && tokens[j]?.cap && tokens[j]?.line === before.line && j > start - 6) j--
+    return j < start - 1 && teamContext(tokens, j + 1, depth + 1)
+  }
+
+  if (!before.word || before.cap) return false
   if (teamVerbs.has(before.lower)) return true
   // `losing to Tarnholm 63-7`: a score after the name says it is a team.
   if (before.lower === 'to' && loseVerbs.has(tokens[first - 2]?.lower ?? '')) return true
   if (before.lower !== 'for' && before.lower !== 'with') return false
   const verb = tokens[first - 2]
   return verb !== undefined && verb.word && !verb.cap && (playVerbs.has(verb.lower) || playNouns.has(verb.lower))
+}
+
+/** Another name follows the name at `first` after a comma, `and` or `or` (`Leeds, Kelso and Orr`, not `Leeds, Yorkshire.`). */
+function listGoesOn(tokens: Array<Token>, first: number): boolean {
+  let j = first
+  while (tokens[j]?.word && tokens[j]?.cap) j++
+  if (tokens[j]?.text === ',') j++
+  if (tokens[j]?.lower === 'and' || tokens[j]?.lower === 'or') j++
+  const next = tokens[j]
+  return j > 0 && tokens[j - 1] !== tokens[first] && next !== undefined && next.word && next.cap && next.line === tokens[first]?.line
 }
 
 /** Singular of a plural cue noun (`companies` → `company`), when it is one. */
