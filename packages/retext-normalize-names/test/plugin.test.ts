@@ -656,6 +656,16 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('types a list ending in `and other <plural noun>` by that noun', () => {
+    const file = run('The tour featured Brisk Tide, Cold Harbor Lights, and several other bands, then stopped in Kelso, Varnholt and other villages.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Brisk Tide', 'organization'],
+      ['Cold Harbor Lights', 'organization'],
+      ['Kelso', 'place'],
+      ['Varnholt', 'place']
+    ])
+  })
+
   it('types a place name after `losing to` as a team', () => {
     const file = run('The Owls reached the final in Kelso, losing to Kelso 63-7.')
     expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([

@@ -261,9 +261,11 @@ export function exampleKind(tokens: Array<Token>, first: number, c: Cues): Kind 
   return undefined
 }
 
+const listQuantifiers = new Set(['several', 'many', 'some', 'various', 'numerous', 'few', 'two', 'three', 'four', 'five', 'a'])
+
 /**
- * `the Tarn and Velde rivers`, `ISAP, ILPAP and ETHEL companies`: a plural cue noun after a list
- * of names types each name of the list.
+ * `the Tarn and Velde rivers`, `ISAP, ILPAP and ETHEL companies`, `Kelso and other villages`: a
+ * plural cue noun after a list of names types each name of the list.
  */
 export function pluralListKind(tokens: Array<Token>, first: number, last: number, c: Cues): Kind | undefined {
   // The last name of the list (`… and ETHEL companies`).
@@ -277,6 +279,16 @@ export function pluralListKind(tokens: Array<Token>, first: number, last: number
     if (token.lower === 'and' || token.lower === 'or') {
       sawJoin = true
       continue
+    }
+
+    // `Kelso, Varnholt and other villages`, `Tarn Lights and several other bands`.
+    if (sawJoin && (token.lower === 'other' || listQuantifiers.has(token.lower))) {
+      let k = j
+      while (listQuantifiers.has(tokens[k]?.lower ?? '')) k++
+      const noun = tokens[k + 1]
+      if (tokens[k]?.lower !== 'other' || !noun?.word || noun.cap || noun.lower === 'people' || noun.lower === 'peoples') return undefined
+      const kind = pluralKind(noun.lower, c)
+      return kind === 'person' ? undefined : kind
     }
 
     // The noun comes right after the last name (`… and Velde rivers`, not `…, and towns`).
