@@ -666,6 +666,18 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('types a support act on a tour as a band, but keeps known people and places', () => {
+    const file = run('The quartet toured Britain supporting The Hollow Reeds, opened for The Tin Choir in Leeds and spent March supporting Ukraine and Dana Whitlock.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Britain', 'place'],
+      ['The Hollow Reeds', 'organization'],
+      ['The Tin Choir', 'organization'],
+      ['Leeds', 'place'],
+      ['Ukraine', 'place'],
+      ['Dana Whitlock', 'person']
+    ])
+  })
+
   it('types a place name after `losing to` as a team', () => {
     const file = run('The Owls reached the final in Kelso, losing to Kelso 63-7.')
     expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([

@@ -191,6 +191,16 @@ export function precedingKind(text: string, tokens: Array<Token>, first: number,
 const playVerbs = new Set(['played', 'plays', 'playing', 'play', 'debuted', 'scored', 'pitched', 'signed', 'signs', 'signing', 'starred', 'appeared'])
 const teamVerbs = new Set(['joined', 'rejoined', 'coached', 'coaches', 'captained', 'managed', 'beat', 'defeated', 'beating', 'defeating', 'beats', 'defeats', 'edged', 'routed', 'blanked'])
 const loseVerbs = new Set(['lost', 'losing', 'loses', 'fell', 'falling'])
+/** `supporting The Cult`, `supported by Brisk Tide`, `opened for Orr`: a support act on a tour. */
+export function supportAct(tokens: Array<Token>, first: number): boolean {
+  const before = tokens[first - 1]
+  if (!before?.word || before.cap) return false
+  if (before.lower === 'supporting') return true
+  const verb = tokens[first - 2]
+  if (!verb?.word || verb.cap) return false
+  return (before.lower === 'by' && verb.lower === 'supported') || (before.lower === 'for' && (verb.lower === 'opened' || verb.lower === 'opening'))
+}
+
 /** Counted sports records before `for` or `with`: `26 games for Kelso`, `three seasons with Orr`. */
 const playNouns = new Set(['games', 'matches', 'appearances', 'goals', 'caps', 'seasons', 'starts', 'innings', 'runs', 'touchdowns', 'tries'])
 

@@ -4,7 +4,7 @@
 import type {ExcludedRange, MentionType, NameMention} from '@copydesk/document'
 import {lexicon, roleModifiers, type Kind, type Lexicon} from './lexicon.js'
 import {tokenize, type Token} from './tokenize.js'
-import {cues, definitionKind, exampleKind, followedByPlace, pluralListKind, precedingKind, teamContext} from './cues.js'
+import {cues, definitionKind, exampleKind, followedByPlace, pluralListKind, precedingKind, supportAct, teamContext} from './cues.js'
 
 /** A problem found while naming (becomes a vfile message). */
 export interface FindProblem {
@@ -1143,6 +1143,13 @@ function resolve(
         placeCue = false
         if (kind === 'place') kind = 'organization'
       }
+    }
+
+    // `toured Europe supporting The Cult`, `supported by Brisk Tide`: a support act is a band,
+    // unless a list already knows the name (a person, a place, a company).
+    if (!cue && !candidate.fixed && !candidate.role && (kind === undefined || kind === 'other') && supportAct(tokens, candidate.first)) {
+      cue = 'organization'
+      if (kind === 'other') kind = 'organization'
     }
 
     // A lone word that is part of a person's name in this document is that person, even when a
