@@ -678,6 +678,17 @@ describe('retextNormalizeNames', () => {
     ])
   })
 
+  it('types an unknown -ian adjective before a noun as other, not as a name', () => {
+    const file = run('Ana Orr hired a local Castilian priest, praised the Velmarian envoy and thanked Julian, while Velmarian stayed away.')
+    expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([
+      ['Ana Orr', 'person'],
+      ['Castilian', 'other'],
+      ['Velmarian', 'other'],
+      ['Julian', 'person'],
+      ['Velmarian', 'other']
+    ])
+  })
+
   it('types a place name after `losing to` as a team', () => {
     const file = run('The Owls reached the final in Kelso, losing to Kelso 63-7.')
     expect(brief(file.data.names?.mentions ?? []).map(([text, type]) => [text, type])).toEqual([

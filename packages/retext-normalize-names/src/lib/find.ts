@@ -1561,6 +1561,8 @@ const quoteChars = new Set(['"', '“', '”', "'", '‘', '’', '«', '»'])
  * preposition or a place-like ending makes a place, acronyms are organizations, two or three
  * plain name words are a person.
  */
+const adjectiveDeterminers = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'our', 'local', 'early', 'late', 'typical'])
+
 function fallbackKind(candidate: Candidate, tokens: Array<Token>, lex: Lexicon): Kind {
   const firstToken = tokens[candidate.first]
   const before = tokens[candidate.first - 1]
@@ -1585,6 +1587,23 @@ function fallbackKind(candidate: Candidate, tokens: Array<Token>, lex: Lexicon):
   }
   // Nationalities, languages, peoples, religions (`Polish`, `Danes`, `Catholicism`).
   if (single && !firstToken?.upper && /(ish|ese|ans|ity|ism|ic|ics)$/.test(lower) && !lex.surnames.has(lower)) {
+    return 'other'
+  }
+
+  // An adjective of a place or an era before a common noun (`a Castilian priest`, `the Victorian
+  // canopies`, `a Velmarian envoy`), when no list knows the word as a name.
+  if (
+    single &&
+    !firstToken?.upper &&
+    /[^aeiou](ian|ean)$/.test(lower) &&
+    !lex.given.has(lower) &&
+    !lex.surnames.has(lower) &&
+    before !== undefined &&
+    (adjectiveDeterminers.has(before.lower) || before.possessive || before.lower === "'s") &&
+    after?.word &&
+    !after.cap &&
+    after.line === firstToken?.line
+  ) {
     return 'other'
   }
 
