@@ -9,7 +9,7 @@ import {UsageError} from './lib/errors.js'
 import {fingerprintPaths, sha256} from './lib/hash.js'
 import {chainKeys} from './lib/keys.js'
 import {checkManifestFiles, readManifest, type Manifest} from './lib/manifest.js'
-import {appDir, cacheDir, rootDir, sampleCorpus, stageEnv, stageNames, workDir, type StageName} from './lib/paths.js'
+import {appDir, cacheDir, sampleCorpus, stageEnv, stageNames, workDir, type StageName} from './lib/paths.js'
 import {ProgressView} from './lib/progress.js'
 import {runTurbo} from './lib/turbo.js'
 import {parseRedisUrl} from './lib/redis-url.js'
@@ -319,4 +319,3 @@ export async function main(argv: ReadonlyArray<string>): Promise<number> {
   }
 }
 
-void rootDir

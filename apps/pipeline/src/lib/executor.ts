@@ -23,6 +23,9 @@ export interface WorkerTask {
   lines: Array<string>
 }
 
+/** Documents per queue job. */
+export const batchSize = 16
+
 /** How many documents may be in flight, per thread, to keep the pool busy while output stays in order. */
 export const windowPerThread = 8
 
@@ -56,7 +59,7 @@ export function createExecutor(
     let executor: QueueExecutor | undefined
     return {
       // Enough batches in flight to keep many workers busy.
-      window: 16 * 32,
+      window: batchSize * 32,
       async run(key, lines) {
         if (!executor) {
           const {QueueExecutor} = await import('./queue.js')

@@ -2,13 +2,12 @@ import {setTimeout as sleep} from 'node:timers/promises'
 import {Queue, type Job} from 'bullmq'
 import type {StageDocument, StageResult} from '../stages/types.js'
 import {sha256} from './hash.js'
+import {batchSize} from './executor.js'
 import {parseRedisUrl} from './redis-url.js'
 
 /** Name of the BullMQ queue the pipeline and its workers share. */
 export const queueName = 'copydesk-documents'
 
-/** Documents per job. */
-export const batchSize = 16
 
 /** Attempts of a job before it is taken as failed (a killed worker's job is retried, not failed). */
 export const attempts = 3

@@ -49,6 +49,20 @@ export function compareCandidates(a: KbCandidate, b: KbCandidate): number {
   )
 }
 
+/** Default `limit` of `lookup` and of `fuzzy`. */
+export const defaultLimits = {lookup: 50, fuzzy: 20} as const
+
+/** Keep the better of `candidate` and the one already kept for its entity. */
+export function keepBest(best: Map<string, KbCandidate>, candidate: KbCandidate): void {
+  const previous = best.get(candidate.entity.id)
+  if (!previous || compareCandidates(candidate, previous) < 0) best.set(candidate.entity.id, candidate)
+}
+
+/** Rank candidates and keep the first `limit`. */
+export function rank(candidates: Iterable<KbCandidate>, limit: number): Array<KbCandidate> {
+  return [...candidates].sort(compareCandidates).slice(0, limit)
+}
+
 interface Posting {
   entity: KbEntity
   match: MatchKind
@@ -94,7 +108,7 @@ export class MemoryKnowledgeBase implements KnowledgeBase {
       if (!short && match === 'short') continue
       result.push({entity, match, distance: 0})
     }
-    return result.sort(compareCandidates).slice(0, options?.limit ?? 50)
+    return rank(result, options?.limit ?? defaultLimits.lookup)
   }
 
   fuzzy(name: string, options?: Readonly<FuzzyOptions> | null): Array<KbCandidate> {
@@ -108,12 +122,10 @@ export class MemoryKnowledgeBase implements KnowledgeBase {
       if (d > bound) continue
       for (const {entity, match} of this.#byKey.get(other) ?? []) {
         if (types && !types.has(entity.type)) continue
-        const candidate: KbCandidate = {entity, match: d === 0 ? match : 'fuzzy', distance: d}
-        const previous = best.get(entity.id)
-        if (!previous || compareCandidates(candidate, previous) < 0) best.set(entity.id, candidate)
+        keepBest(best, {entity, match: d === 0 ? match : 'fuzzy', distance: d})
       }
     }
-    return [...best.values()].sort(compareCandidates).slice(0, options?.limit ?? 20)
+    return rank(best.values(), options?.limit ?? defaultLimits.fuzzy)
   }
 
   get(id: string): KbEntity | undefined {

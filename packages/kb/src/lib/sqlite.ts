@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import {distance} from 'fastest-levenshtein'
-import {compareCandidates, typeSet} from './memory.js'
+import {defaultLimits, keepBest, rank, typeSet} from './memory.js'
 import {prepareEntity, type PreparedEntity} from './parse.js'
 import {defaultMaxDistance, nameKey} from './normalize.js'
 import type {
@@ -190,7 +190,7 @@ export class SqliteKnowledgeBase implements KnowledgeBase {
       if (!entity || (types && !types.has(entity.type))) continue
       result.push({entity, match, distance: 0})
     }
-    return result.sort(compareCandidates).slice(0, options?.limit ?? 50)
+    return rank(result, options?.limit ?? defaultLimits.lookup)
   }
 
   fuzzy(name: string, options?: Readonly<FuzzyOptions> | null): Array<KbCandidate> {
@@ -206,11 +206,9 @@ export class SqliteKnowledgeBase implements KnowledgeBase {
       if (d > bound) continue
       const entity = this.#entity(qid)
       if (!entity || (types && !types.has(entity.type))) continue
-      const candidate: KbCandidate = {entity, match: d === 0 ? kinds[kind]! : 'fuzzy', distance: d}
-      const previous = best.get(entity.id)
-      if (!previous || compareCandidates(candidate, previous) < 0) best.set(entity.id, candidate)
+      keepBest(best, {entity, match: d === 0 ? kinds[kind]! : 'fuzzy', distance: d})
     }
-    return [...best.values()].sort(compareCandidates).slice(0, options?.limit ?? 20)
+    return rank(best.values(), options?.limit ?? defaultLimits.fuzzy)
   }
 
   get(id: string): KbEntity | undefined {

@@ -163,55 +163,24 @@ export function quantity(raw: string): number | null {
   return null
 }
 
-/** Canonical unit of a unit word. */
+/** TIMEX3 unit and multiplier of each unit word (singular). */
+const units: ReadonlyMap<string, {unit: string; factor: number}> = new Map(Object.entries({
+  second: {unit: 'S', factor: 1},
+  minute: {unit: 'M', factor: 1},
+  hour: {unit: 'H', factor: 1},
+  day: {unit: 'D', factor: 1},
+  week: {unit: 'W', factor: 1},
+  fortnight: {unit: 'W', factor: 2},
+  month: {unit: 'M', factor: 1},
+  quarter: {unit: 'Q', factor: 1},
+  decade: {unit: 'Y', factor: 10},
+  century: {unit: 'Y', factor: 100},
+  centurie: {unit: 'Y', factor: 100}
+}))
+
+/** Canonical unit of a unit word (years by default). */
 function unitOf(raw: string): {unit: string; factor: number} {
-  const word = raw.toLowerCase().replace(/s$/, '')
-  switch (word) {
-    case 'second': {
-      return {unit: 'S', factor: 1}
-    }
-
-    case 'minute': {
-      return {unit: 'M', factor: 1}
-    }
-
-    case 'hour': {
-      return {unit: 'H', factor: 1}
-    }
-
-    case 'day': {
-      return {unit: 'D', factor: 1}
-    }
-
-    case 'week': {
-      return {unit: 'W', factor: 1}
-    }
-
-    case 'fortnight': {
-      return {unit: 'W', factor: 2}
-    }
-
-    case 'month': {
-      return {unit: 'M', factor: 1}
-    }
-
-    case 'quarter': {
-      return {unit: 'Q', factor: 1}
-    }
-
-    case 'decade': {
-      return {unit: 'Y', factor: 10}
-    }
-
-    case 'century':
-    case 'centurie': {
-      return {unit: 'Y', factor: 100}
-    }
-
-    default: {
-      return {unit: 'Y', factor: 1}
-    }
-  }
+  return units.get(raw.toLowerCase().replace(/s$/, '')) ?? {unit: 'Y', factor: 1}
 }
 
 const isTimeUnit = (raw: string): boolean => /^(?:second|minute|hour)/i.test(raw)
