@@ -12,6 +12,7 @@ import {appDir, rootDir, workDir} from './paths.js'
  * app's own `stage:*` scripts, run in the app's folder, it runs the script's
  * command (`node dist/stage.js <stage>`, checked against package.json by a
  * test) directly; everything else goes to the real pnpm unchanged.
+ * `COPYDESK_NODE_FLAGS` (e.g. `--cpu-prof`) is handed to node, for profiling.
  */
 function stageLauncher(): string | undefined {
   const real = findOnPath('pnpm')
@@ -24,7 +25,7 @@ function stageLauncher(): string | undefined {
     '# stage scripts of @copydesk/pipeline without pnpm start-up; all else goes to pnpm.',
     `if [ "$1" = run ] && [ "$PWD" = ${JSON.stringify(appDir)} ]; then`,
     '  case "$2" in',
-    '    stage:ingest|stage:names|stage:dates|stage:link|stage:export) exec node dist/stage.js "${2#stage:}" ;;',
+    '    stage:ingest|stage:names|stage:dates|stage:link|stage:export) exec node $COPYDESK_NODE_FLAGS dist/stage.js "${2#stage:}" ;;',
     '  esac',
     'fi',
     `exec ${JSON.stringify(real)} "$@"`,
