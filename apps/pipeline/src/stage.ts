@@ -229,6 +229,7 @@ async function runDocumentStage(
     dispatch()
     await drain(true)
   } finally {
+    if (executor.threads() > 0) stats.threads = executor.threads()
     await executor.close()
     cache.close()
   }

@@ -30,6 +30,8 @@ export interface Executor {
   batch: number
   /** How many documents may be in flight. */
   window: number
+  /** Worker threads started (0: none). */
+  threads(): number
 }
 
 /** Task sent to a worker thread: raw lines, parsed there rather than here. */
@@ -157,6 +159,7 @@ export function createExecutor(
           })
         )
       },
+      threads: () => 0,
       async close() {
         await executor?.close()
       }
@@ -164,7 +167,7 @@ export function createExecutor(
   }
 
   if (threads <= 1) {
-    return {batch: threadBatchSize, window: threadBatchSize, runBatch: runLocal, async close() {}}
+    return {batch: threadBatchSize, window: threadBatchSize, runBatch: runLocal, threads: () => 0, async close() {}}
   }
 
   let pool: Piscina | undefined
@@ -187,6 +190,7 @@ export function createExecutor(
       const task: WorkerTask = {stage: name, configJson, sources, documents}
       return (await pool.run(task)) as Array<Outcome>
     },
+    threads: () => (pool ? threads : 0),
     async close() {
       await pool?.destroy()
     }

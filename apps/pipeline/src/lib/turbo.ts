@@ -73,7 +73,6 @@ export interface TurboResult {
  */
 export async function runTurbo(
   env: Record<string, string>,
-  force: boolean,
   onProgress: (event: ProgressEvent) => void
 ): Promise<TurboResult> {
   const turbo = path.join(rootDir, 'node_modules', '.bin', 'turbo')
@@ -86,7 +85,6 @@ export async function runTurbo(
     '--log-order=stream',
     '--env-mode=strict'
   ]
-  if (force) args.push('--force')
   const launcher = process.env.COPYDESK_PNPM_LAUNCHER === '0' ? undefined : stageLauncher()
   const PATH = launcher ? `${launcher}${path.delimiter}${process.env.PATH ?? ''}` : process.env.PATH
   const child = spawn(turbo, args, {
