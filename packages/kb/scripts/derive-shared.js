@@ -1,0 +1,327 @@
+#!/usr/bin/env node
+// Derive starter KB entries from the project's reference data (`shared/kb/`),
+// whose Wikidata QIDs are verified by their publishers:
+//
+//   node scripts/derive-shared.js [SHARED_KB_DIR]
+//
+// * `us-legislators/legislators-current.yaml` (CC0, unitedstates/congress-legislators):
+//   every current member of Congress with an `id.wikidata`
+//   → `data-src/derived/us-congress.jsonl` (source `verified:us-legislators`);
+// * `us-legislators/executive.yaml`: presidents and vice presidents with an
+//   `id.wikidata` → `data-src/derived/us-executive.jsonl`;
+// * `natural-earth/ne_10m_populated_places.geojson.gz` (public domain): every
+//   admin-0 and admin-1 capital, every place of a million people or more,
+//   every place of `SCALERANK` 3 or less, and US places of 150,000 or more,
+//   with the QID of `wikidataid` → `data-src/derived/places.jsonl`
+//   (source `verified:natural-earth`).
+//
+// QIDs already in `data-src/curated/` are skipped: the curated entry (with
+// its hand-made aliases and description) is the one kept. The reference data
+// itself stays out of the repository (its README asks so); only the entries
+// derived from it are committed. `SHARED_KB_DIR` defaults to the first
+// `shared/kb` beside an ancestor folder (`../shared/kb` from the project root),
+// or `COPYDESK_SHARED_DIR/kb`.
+import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {dirname, join, resolve} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {gunzipSync} from 'node:zlib'
+import {load} from 'js-yaml'
+import {commonWords, keyOf, readJsonl, usStates, usTerritories} from './lib.js'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+
+function findShared() {
+  const arg = process.argv.slice(2).find((a) => !a.startsWith('--'))
+  if (arg) return resolve(arg)
+  if (process.env.COPYDESK_SHARED_DIR) return join(process.env.COPYDESK_SHARED_DIR, 'kb')
+  let dir = root
+  while (dirname(dir) !== dir) {
+    dir = dirname(dir)
+    if (existsSync(join(dir, 'shared', 'kb'))) return join(dir, 'shared', 'kb')
+  }
+  throw new Error('no shared/kb folder found: pass its path')
+}
+
+const shared = findShared()
+const curatedDir = join(root, 'data-src', 'curated')
+const outDir = join(root, 'data-src', 'derived')
+mkdirSync(outDir, {recursive: true})
+
+// What the curated files already hold: their QIDs, and the keys of their names.
+const curated = readdirSync(curatedDir)
+  .filter((n) => n.endsWith('.jsonl'))
+  .flatMap((n) => readJsonl(join(curatedDir, n)))
+const curatedIds = new Set(curated.map((e) => e.id))
+const curatedKeys = new Map()
+for (const e of curated) {
+  for (const name of [e.label, ...e.aliases]) {
+    const key = keyOf(name)
+    if (!curatedKeys.has(key)) curatedKeys.set(key, e)
+  }
+}
+
+function write(name, rows) {
+  const seen = new Set()
+  const lines = []
+  for (const row of rows) {
+    if (seen.has(row.id) || curatedIds.has(row.id)) continue
+    seen.add(row.id)
+    lines.push(JSON.stringify(row))
+  }
+  const file = join(outDir, name)
+  if (lines.length) writeFileSync(file, lines.join('\n') + '\n')
+  else rmSync(file, {force: true})
+  console.log(`data-src/derived/${name}: ${lines.length} entries`)
+}
+
+function entry(id, label, aliases, description, type, classes, wikipedia, popularity, source) {
+  const keyLabel = keyOf(label)
+  const seen = new Set([keyLabel])
+  const kept = []
+  for (const alias of aliases) {
+    if (!alias || alias === label) continue
+    const key = keyOf(alias)
+    if (!key || seen.has(key)) continue
+    seen.add(key)
+    kept.push(alias)
+  }
+  return {
+    id,
+    label,
+    aliases: kept,
+    description: description.slice(0, 79),
+    type,
+    classes,
+    ...(wikipedia ? {wikipedia} : {}),
+    popularity,
+    source
+  }
+}
+
+/** A Wikipedia title without its disambiguation: `Mike Rogers (Alabama politician)` → `Mike Rogers`. */
+const bareTitle = (title) => title.replace(/\s*\([^)]*\)$/, '')
+
+// ---------------------------------------------------------------------------
+// Members of Congress.
+
+const legislators = load(readFileSync(join(shared, 'us-legislators', 'legislators-current.yaml'), 'utf8'))
+const partyName = {Democrat: 'Democrat', Republican: 'Republican', Independent: 'independent'}
+
+/** How many current members of a chamber share each surname (for `Sen. Last`). */
+const surnames = {sen: new Map(), rep: new Map()}
+for (const m of legislators) {
+  const chamber = m.terms.at(-1).type
+  const last = m.name.last
+  surnames[chamber].set(last, (surnames[chamber].get(last) ?? 0) + 1)
+}
+
+const congress = []
+for (const m of legislators) {
+  const id = m.id.wikidata
+  if (!id || !/^Q\d+$/.test(id)) continue
+  const term = m.terms.at(-1)
+  const {first, last, nickname, official_full: full, suffix} = m.name
+  const label = m.id.wikipedia ? bareTitle(m.id.wikipedia) : full ?? `${nickname ?? first} ${last}`
+  const state = usStates[term.state] ?? usTerritories[term.state] ?? term.state
+  const party = partyName[term.party] ?? term.party
+  const unique = surnames[term.type].get(last) === 1
+  const aliases = [full, `${first} ${last}`, nickname && `${nickname} ${last}`, suffix && `${label} ${suffix}`]
+  let description
+  let popularity
+  if (term.type === 'sen') {
+    description = `U.S. senator from ${state} (${party})`
+    popularity = 40
+    if (unique) aliases.push(`Sen. ${last}`, `Senator ${last}`)
+  } else {
+    const delegate = !(term.state in usStates) || term.state === 'DC'
+    description = delegate
+      ? `${term.state === 'PR' ? 'Resident Commissioner' : 'Delegate'} to the U.S. House from ${state} (${party})`
+      : `U.S. representative from ${state} (${party})`
+    popularity = 20
+    if (unique && !delegate) {
+      aliases.push(`Rep. ${last}`, `Representative ${last}`, `${m.bio?.gender === 'F' ? 'Congresswoman' : 'Congressman'} ${last}`)
+    }
+  }
+  congress.push(entry(id, label, aliases, description, 'person', ['Q5'], m.id.wikipedia, popularity, 'verified:us-legislators'))
+}
+write('us-congress.jsonl', congress)
+
+// ---------------------------------------------------------------------------
+// Presidents and vice presidents (the data has QIDs for the recent ones only).
+
+const executive = load(readFileSync(join(shared, 'us-legislators', 'executive.yaml'), 'utf8'))
+const ordinal = (n) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`
+/** Number the officeholders of one office in the order of their terms (Cleveland is 22nd and 24th). */
+function numbers(type) {
+  const terms = executive
+    .flatMap((m) => m.terms.filter((t) => t.type === type).map((t) => ({m, start: t.start})))
+    .sort((a, b) => a.start.localeCompare(b.start))
+  const byPerson = new Map()
+  let n = 0
+  let previous
+  for (const {m} of terms) {
+    if (m !== previous) {
+      n++
+      byPerson.set(m, [...(byPerson.get(m) ?? []), n])
+    }
+    previous = m
+  }
+  return byPerson
+}
+const presidents = numbers('prez')
+const vicePresidents = numbers('viceprez')
+const execRows = []
+for (const m of executive) {
+  const id = m.id.wikidata
+  if (!id) continue
+  const p = presidents.get(m)
+  const v = vicePresidents.get(m)
+  const offices = [
+    p && `${p.map(ordinal).join(' and ')} president of the United States`,
+    v && `${v.map(ordinal).join(' and ')} vice president of the United States`
+  ].filter(Boolean)
+  const {first, last, nickname, official_full: full} = m.name
+  const label = m.id.wikipedia ? bareTitle(m.id.wikipedia) : `${nickname ?? first} ${last}`
+  const aliases = [full, `${first} ${last}`, nickname && `${nickname} ${last}`]
+  if (p) aliases.push(`President ${label}`)
+  if (v && !p) aliases.push(`Vice President ${label}`)
+  execRows.push(entry(id, label, aliases, offices.join('; '), 'person', ['Q5'], m.id.wikipedia, p ? 150 : 100, 'verified:us-legislators'))
+}
+write('us-executive.jsonl', execRows)
+
+// ---------------------------------------------------------------------------
+// Natural Earth populated places.
+
+const geojson = JSON.parse(
+  gunzipSync(readFileSync(join(shared, 'natural-earth', 'ne_10m_populated_places.geojson.gz'))).toString('utf8')
+)
+const places = geojson.features.map((f) => f.properties)
+
+// Rows the curated cities leave out on purpose: a QID that is a country or
+// territory (Hong Kong, Singapore, Monaco…: they are in countries / places),
+// and places of little news value or duplicates (Kuta beside Denpasar).
+const drop = new Set(
+  'Q61 Q8646 Q14773 Q334 Q235 Q237 Q1410 Q614754 Q51695 Q488924 Q169943 Q49162 Q49169 Q49219 Q81788 Q205697 Q10392 Q215755 Q818106 Q147187 Q426996 Q373346 Q57719 Q210493 Q68814 Q569907'.split(
+    ' '
+  )
+)
+const countryName = {
+  'United States of America': 'United States',
+  'Congo (Kinshasa)': 'the Democratic Republic of the Congo',
+  'Congo (Brazzaville)': 'the Republic of the Congo',
+  'Guinea Bissau': 'Guinea-Bissau',
+  Macedonia: 'North Macedonia',
+  Swaziland: 'Eswatini',
+  'Vatican (Holy See)': 'Vatican City',
+  'Ivory Coast': "Côte d'Ivoire",
+  'East Timor': 'Timor-Leste',
+  'The Bahamas': 'the Bahamas',
+  'Czech Republic': 'the Czech Republic',
+  'United Kingdom': 'the United Kingdom',
+  'United Arab Emirates': 'the United Arab Emirates',
+  Netherlands: 'the Netherlands',
+  Philippines: 'the Philippines',
+  'Dominican Republic': 'the Dominican Republic',
+  'Central African Republic': 'the Central African Republic',
+  Gambia: 'the Gambia',
+  'The Gambia': 'the Gambia'
+}
+// US cities whose Wikipedia article has no state in its title (the AP
+// dateline list); every other US city is `City, State`.
+const standaloneUs = new Set(
+  'Atlanta|Baltimore|Boston|Chicago|Cincinnati|Cleveland|Dallas|Denver|Detroit|Honolulu|Houston|Indianapolis|Las Vegas|Los Angeles|Miami|Milwaukee|Minneapolis|New Orleans|New York City|Oklahoma City|Philadelphia|Pittsburgh|St. Louis|Salt Lake City|San Antonio|San Diego|San Francisco|Seattle'.split(
+    '|'
+  )
+)
+
+/** The NE places (QIDs) that carry each name key: a name two places share is no alias and gets no bare Wikipedia title. */
+const neOwners = new Map()
+for (const p of places) {
+  if (!p.wikidataid) continue
+  for (const name of [p.NAME, p.NAME_EN, p.NAMEASCII, ...(p.NAMEALT ?? '').split('|')]) {
+    if (!name?.trim()) continue
+    const key = keyOf(name)
+    let owners = neOwners.get(key)
+    if (!owners) neOwners.set(key, (owners = new Set()))
+    owners.add(p.wikidataid)
+  }
+}
+const ownedByOthers = (name, id) => [...(neOwners.get(keyOf(name)) ?? [])].some((q) => q !== id)
+
+// A QID on two NE rows with different names is an error in one of them
+// (Q71323 is on Jingmen and on Tianmen): such places are left out.
+const rowsById = new Map()
+for (const p of places) if (p.wikidataid) rowsById.set(p.wikidataid, [...(rowsById.get(p.wikidataid) ?? []), p])
+const conflicting = new Set(
+  [...rowsById].filter(([, list]) => new Set(list.map((p) => keyOf(p.NAME))).size > 1).map(([id]) => id)
+)
+
+const capitalClass = /^Admin-(?:0|1)(?: region)? capital/
+const selected = places
+  .filter((p) => p.wikidataid && /^Q\d+$/.test(p.wikidataid) && !drop.has(p.wikidataid) && !conflicting.has(p.wikidataid))
+  .filter((p) => {
+    const us = p.ADM0NAME === 'United States of America'
+    return capitalClass.test(p.FEATURECLA) || (p.POP_MAX ?? 0) >= 1e6 || p.SCALERANK <= 3 || (us && (p.POP_MAX ?? 0) >= 150000)
+  })
+  .sort((a, b) => a.SCALERANK - b.SCALERANK || (b.POP_MAX ?? 0) - (a.POP_MAX ?? 0))
+
+/** A name fit to be an alias: letters, spaces and the punctuation of place names; not a common word. */
+const nameLike = (n) => /^['’]?[\p{L}][\p{L}\p{M} .'’-]*$/u.test(n) && n.length >= 3 && !commonWords.has(n.toLowerCase())
+
+const placeRows = []
+const skipped = []
+const clashes = []
+for (const p of selected) {
+  const label = (p.NAME_EN || p.NAME).replace(/[\u200e\u200f]/g, '').trim()
+  if (!nameLike(label)) {
+    skipped.push(`${p.wikidataid} ${label}: not a name`)
+    continue
+  }
+  const us = p.ADM0NAME === 'United States of America'
+  const country = countryName[p.ADM0NAME] ?? p.ADM0NAME
+  // NE's admin-1 names are sometimes transliterations (`Tver'`) or groupings
+  // (`Niue aggregation`): those are left out of the description.
+  const region =
+    p.ADM1NAME && p.ADM1NAME !== p.NAME && p.ADM1NAME !== label && !/['’]|aggregation/.test(p.ADM1NAME) ? p.ADM1NAME : undefined
+  // A label another curated entry already uses (a country, a state, a city
+  // kept by hand) would compete with it: such a place keeps it only as its
+  // label, never as an alias, and gets no bare Wikipedia title.
+  if (curatedIds.has(p.wikidataid)) continue
+  // A label a curated entry already uses: a smaller place of the same name
+  // as a country, a state or a kept city (Florida in Uruguay, Mali in
+  // Guinea) would only compete with it, and a small town named like a famous
+  // person (Gore, Kanye) would catch the person's surname: both are left out.
+  // A large place keeps its name; the popularity prior ranks the two.
+  const clash = curatedKeys.get(keyOf(label))
+  const large = (p.POP_MAX ?? 0) >= 1e6 || p.SCALERANK <= 3 || (clash?.type === 'person' && (p.POP_MAX ?? 0) >= 1e5)
+  if (clash && !large) {
+    skipped.push(`${p.wikidataid} ${label} (${p.ADM0NAME}): name of ${clash.id} ${clash.label}`)
+    continue
+  }
+  if (clash) clashes.push(`${p.wikidataid} ${label} (${p.ADM0NAME}): also ${clash.id} ${clash.label}, ${clash.type}`)
+  const aliases = [p.NAME, p.NAMEASCII, ...(p.NAMEALT ?? '').split('|')]
+    .map((n) => (n ?? '').trim())
+    .filter((n) => n && nameLike(n) && !curatedKeys.has(keyOf(n)) && !ownedByOthers(n, p.wikidataid))
+  let wikipedia
+  if (us) wikipedia = standaloneUs.has(label) ? label : `${label}, ${p.ADM1NAME}`
+  else if (!ownedByOthers(label, p.wikidataid) && !clash) wikipedia = label
+  const capital = p.FEATURECLA.startsWith('Admin-0 capital')
+  const description = capital && !p.FEATURECLA.includes('alt')
+    ? `capital of ${country}`
+    : us
+      ? `city in ${p.ADM1NAME}, United States`
+      : region
+        ? `city in ${region}, ${country}`
+        : `city in ${country}`
+  const pop = p.POP_MAX ?? 0
+  const popularity = Math.max(
+    20,
+    150 - 12 * p.SCALERANK + (capital ? 40 : 0) + (pop >= 5e6 ? 30 : pop >= 1e6 ? 10 : 0)
+  )
+  placeRows.push(entry(p.wikidataid, label, aliases, description, 'place', [], wikipedia, popularity, 'verified:natural-earth'))
+}
+write('places.jsonl', placeRows)
+if (process.argv.includes('--verbose')) {
+  for (const s of skipped) console.log(`  skipped ${s}`)
+  for (const s of clashes) console.log(`  shares a name: ${s}`)
+} else console.log(`  ${skipped.length} places skipped, ${clashes.length} share a name with a curated entry (--verbose lists them)`)
