@@ -5,7 +5,8 @@
 //
 // * every line: the fields of an entry, a QID, a known type and `source`,
 //   a description under 80 characters, no role as a name (`POTUS`), no alias
-//   that is a common word;
+//   that is a common word; a `verified:search` entry names its second source
+//   in `check`;
 // * one QID in one file (the hand-kept `news-core.jsonl` may repeat a QID: it
 //   adds news short forms to an entry), one English Wikipedia title per QID;
 // * against the reference data (`shared/kb/`, where present), whose QIDs are
@@ -70,6 +71,7 @@ for (const r of rows) {
   if (!/^Q[1-9]\d*$/.test(r.id ?? '')) problems.push(`${at}: bad QID`)
   if (!types.has(r.type)) problems.push(`${at}: bad type ${r.type}`)
   if (!sources.has(r.source)) problems.push(`${at}: unknown source ${r.source}`)
+  if (r.source === 'verified:search' && !r.check) problems.push(`${at}: verified:search with no \`check\` (the second source)`)
   if ((r.description ?? '').length >= 80) problems.push(`${at}: description of 80 characters or more`)
   if (typeof r.popularity !== 'number' || r.popularity <= 0) problems.push(`${at}: popularity ${r.popularity}`)
   for (const alias of r.aliases ?? []) {
