@@ -8,7 +8,8 @@
 //   every current member of Congress with an `id.wikidata`
 //   → `data-src/derived/us-congress.jsonl` (source `verified:us-legislators`);
 // * `us-legislators/executive.yaml`: presidents and vice presidents with an
-//   `id.wikidata` → `data-src/derived/us-executive.jsonl`;
+//   `id.wikidata`, and the other presidents with the QIDs of a checked public
+//   list (source `verified:search`) → `data-src/derived/us-executive.jsonl`;
 // * `natural-earth/ne_10m_populated_places.geojson.gz` (public domain): every
 //   admin-0 and admin-1 capital, every place of a million people or more,
 //   every place of `SCALERANK` 3 or less, and US places of 150,000 or more,
@@ -147,7 +148,32 @@ for (const m of legislators) {
 write('us-congress.jsonl', congress)
 
 // ---------------------------------------------------------------------------
-// Presidents and vice presidents (the data has QIDs for the recent ones only).
+// Presidents and vice presidents. The data gives a QID for the recent ones
+// only; the QIDs of the other presidents, by GovTrack id, are from a public
+// presidents list ("all QIDs verified against Wikidata's President of the
+// United States P39 statements") that agrees with the data, with the
+// Wikidata dump sample (Washington) and with three other public lists on
+// every president they share. Names, terms and numbering come from the data.
+
+const presidentQids = {
+  411351: ['Q23', 'George Washington'], 400699: ['Q11806', 'John Adams'], 405974: ['Q11812', 'Thomas Jefferson'],
+  407071: ['Q11813', 'James Madison'], 407829: ['Q11815', 'James Monroe'], 400702: ['Q11816', 'John Quincy Adams'],
+  405913: ['Q11817', 'Andrew Jackson'], 411074: ['Q11820', 'Martin Van Buren'], 405153: ['Q11869', 'William Henry Harrison'],
+  411018: ['Q11881', 'John Tyler'], 408802: ['Q11891', 'James K. Polk'], 412344: ['Q11896', 'Zachary Taylor'],
+  404072: ['Q12306', 'Millard Fillmore'], 408730: ['Q12312', 'Franklin Pierce'], 401954: ['Q12325', 'James Buchanan'],
+  406807: ['Q91', 'Abraham Lincoln'], 406017: ['Q8612', 'Andrew Johnson'], 412350: ['Q34836', 'Ulysses S. Grant'],
+  405261: ['Q35686', 'Rutherford B. Hayes'], 404436: ['Q34597', 'James A. Garfield'], 400945: ['Q35498', 'Chester A. Arthur'],
+  405139: ['Q35678', 'Benjamin Harrison'], 412354: ['Q35171', 'Grover Cleveland'], 407515: ['Q35041', 'William McKinley'],
+  409394: ['Q33866', 'Theodore Roosevelt'], 412359: ['Q35648', 'William Howard Taft'], 412360: ['Q34296', 'Woodrow Wilson'],
+  405073: ['Q35286', 'Warren G. Harding'], 402859: ['Q36023', 'Calvin Coolidge'], 412363: ['Q35236', 'Herbert Hoover'],
+  412364: ['Q8007', 'Franklin D. Roosevelt'], 410956: ['Q11613', 'Harry S. Truman'], 412366: ['Q9916', 'Dwight D. Eisenhower'],
+  406274: ['Q9696', 'John F. Kennedy'], 406058: ['Q9640', 'Lyndon B. Johnson'], 408200: ['Q9588', 'Richard Nixon'],
+  404212: ['Q9582', 'Gerald Ford'], 412371: ['Q23685', 'Jimmy Carter'], 412372: ['Q9960', 'Ronald Reagan'],
+  402108: ['Q23505', 'George H. W. Bush'], 412374: ['Q1124', 'Bill Clinton'], 412375: ['Q207', 'George W. Bush'],
+  300008: ['Q6279', 'Joe Biden'], 400629: ['Q76', 'Barack Obama'], 412733: ['Q22686', 'Donald Trump']
+}
+const presidentsCheck =
+  'a public US presidents list keyed by name (KNOWN_QIDS, "verified against Wikidata\'s President of the United States P39 statements"), which agrees with congress-legislators, the dump sample and three other lists on every president they share'
 
 const executive = load(readFileSync(join(shared, 'us-legislators', 'executive.yaml'), 'utf8'))
 const ordinal = (n) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`
@@ -170,22 +196,36 @@ function numbers(type) {
 }
 const presidents = numbers('prez')
 const vicePresidents = numbers('viceprez')
+/** Surnames two presidents share (Adams, Harrison, Johnson, Roosevelt, Bush): no `President Bush`. */
+const presidentSurnames = new Map()
+for (const m of presidents.keys()) presidentSurnames.set(m.name.last, (presidentSurnames.get(m.name.last) ?? 0) + 1)
 const execRows = []
 for (const m of executive) {
-  const id = m.id.wikidata
+  const listed = presidentQids[m.id.govtrack]
+  const id = m.id.wikidata ?? listed?.[0]
   if (!id) continue
+  if (m.id.wikidata && listed && listed[0] !== m.id.wikidata) throw new Error(`${m.name.last}: ${listed[0]} in the list, ${m.id.wikidata} in the data`)
   const p = presidents.get(m)
   const v = vicePresidents.get(m)
   const offices = [
     p && `${p.map(ordinal).join(' and ')} president of the United States`,
     v && `${v.map(ordinal).join(' and ')} vice president of the United States`
   ].filter(Boolean)
-  const {first, last, nickname, official_full: full} = m.name
-  const label = m.id.wikipedia ? bareTitle(m.id.wikipedia) : `${nickname ?? first} ${last}`
-  const aliases = [full, `${first} ${last}`, nickname && `${nickname} ${last}`]
-  if (p) aliases.push(`President ${label}`)
+  const {first, middle, last, nickname, official_full: full} = m.name
+  const label = m.id.wikipedia ? bareTitle(m.id.wikipedia) : listed?.[1] ?? `${nickname ?? first} ${last}`
+  const aliases = [full, `${first} ${last}`, middle && `${first} ${middle} ${last}`, nickname && `${nickname} ${last}`, `President ${label}`]
+  if (p && presidentSurnames.get(last) === 1) aliases.push(`President ${last}`)
   if (v && !p) aliases.push(`Vice President ${label}`)
-  execRows.push(entry(id, label, aliases, offices.join('; '), 'person', ['Q5'], m.id.wikipedia, p ? 150 : 100, 'verified:us-legislators'))
+  // A name another entity has (John Adams, for John Quincy Adams) is no alias.
+  const others = new Set(Object.values(presidentQids).filter(([q]) => q !== id).map(([, name]) => keyOf(name)))
+  for (const [i, alias] of aliases.entries()) {
+    const owner = alias && curatedKeys.get(keyOf(alias))
+    if (alias && (others.has(keyOf(alias)) || (owner && owner.id !== id))) aliases[i] = undefined
+  }
+  const source = m.id.wikidata ? 'verified:us-legislators' : 'verified:search'
+  const row = entry(id, label, p ? aliases : aliases.filter((a) => a && !a.startsWith('President ')), offices.join('; '), 'person', ['Q5'], m.id.wikipedia ?? label, p ? 150 : 100, source)
+  if (!m.id.wikidata) row.check = presidentsCheck
+  execRows.push(row)
 }
 write('us-executive.jsonl', execRows)
 
