@@ -70,7 +70,7 @@ describe('ingest on worker threads', () => {
     const copy = one.files.find((file) => file.data.ingest?.id === 'b/copy-of-7.txt')
     expect(copy?.data.ingest?.duplicateOf).toBe('a/article-007.txt')
     expect(one.files.at(-1)?.data.ingest?.id).toBe('b/wire.jsonl#2')
-  })
+  }, 60_000)
 
   it('rejects a threads option that is not a whole number', async () => {
     const {ingest} = await import('../src/index.js')
