@@ -7,8 +7,8 @@
  * after a comma (`Varnholt, Bavaria`). Occupation nouns come from `compromise`'s lexicon (tag
  * `Actor`); the other nouns are written here.
  */
-import nlp from 'compromise/two'
-import type {Kind, Lexicon} from './lexicon.js'
+import {actors} from './lexicon-data.js'
+import {words, type Kind, type Lexicon} from './lexicon.js'
 import type {Token} from './tokenize.js'
 
 const organizationNouns = [
@@ -80,12 +80,8 @@ let cache: Cues | undefined
 export function cues(): Cues {
   if (cache) return cache
   const nouns = new Map<string, Kind>()
-  const model = nlp.model() as unknown as {one: {lexicon: Record<string, string | Array<string>>}}
-  for (const [word, value] of Object.entries(model.one.lexicon)) {
-    if (word.includes(' ') || notPeople.has(word)) continue
-    const tags = Array.isArray(value) ? value : [value]
-    if (tags.includes('Actor')) nouns.set(word, 'person')
-  }
+  // Nouns compromise tags `Actor` (one word each).
+  for (const word of words(actors)) if (!notPeople.has(word)) nouns.set(word, 'person')
 
   for (const word of personExtra) nouns.set(word, 'person')
   for (const word of placeNouns) nouns.set(word, 'place')
