@@ -1116,196 +1116,8 @@ function resolve(
   // Mentions typed by a context cue, and lone words typed person by the lexicon alone.
   const cued = new Map<string, MentionType | null>()
   const lonePeople = new Set<number>()
-  for (const candidate of candidates) {
-    let isWeak = false
-    let kind = candidate.kind
-    let name: string | undefined
-    const single = candidate.words.length === 1
-    const word = candidate.words[0] ?? ''
-    const lower = word.toLowerCase()
-    // A cue noun around the name: its definition, or a noun just before it.
-    let cue: Kind | undefined
-    let placeCue = false
-    if (!candidate.fixed) {
-      cue =
-        (defined.size > 0 ? defined.get(candidate.words.join(' ').toLowerCase()) : undefined) ??
-        precedingKind(text, tokens, candidate.first, cueData) ??
-        pluralListKind(tokens, candidate.first, candidate.last, cueData) ??
-        exampleKind(tokens, candidate.first, cueData)
-      placeCue = cue === 'place' || followedByPlace(tokens, candidate.last, lex)
-    }
-
-    // `played for Tarnholm`, `coached North Kelso`: a team, even where a place has that name.
-    if (!cue && teamContext(tokens, candidate.first) && (kind === 'place' || kind === undefined) && !candidate.role) {
-      const known = lex.known.get(candidate.words.join(' ').toLowerCase())
-      if (known === undefined || known === 'place') {
-        cue = 'organization'
-        placeCue = false
-        if (kind === 'place') kind = 'organization'
-      }
-    }
-
-    // `toured Europe supporting The Cult`, `supported by Brisk Tide`: a support act is a band,
-    // unless a list already knows the name (a person, a place, a company).
-    if (!cue && !candidate.fixed && !candidate.role && (kind === undefined || kind === 'other') && supportAct(tokens, candidate.first)) {
-      cue = 'organization'
-      if (kind === 'other') kind = 'organization'
-    }
-
-    // A lone word that is part of a person's name in this document is that person, even when a
-    // gazetteer knows a place of that name (`Bello`, `Jackson`).
-    if (single && kind === 'place' && !candidate.canonical?.includes(' ') && byPart.has(lower)) kind = undefined
-
-    if (kind === 'person' || kind === undefined) {
-      const words = personWords(candidate.words)
-      const short = words.length === 1 || (words.length === 2 && /^\p{Lu}\.$/u.test(words[1] ?? ''))
-      if (short && words[0]) {
-        const matches = shortMatches(words, byPart)
-        const before = tokens[candidate.first - 1]
-        if (
-          matches.length === 0 &&
-          words.length === 1 &&
-          !candidate.role &&
-          !tokens[candidate.last]?.possessive &&
-          (placeCue ||
-            (lex.given.has(lower) && before && !before.cap && placePrepositions.has(before.lower) && before.lower !== 'between') ||
-            (lex.placeAlso.has(lower) && before && !before.cap && strongPlacePrepositions.has(before.lower)))
-        ) {
-          // `in Sydney`, `at Everett`, `the town of Harlan`, `Harlan, Kentucky`: a lone given
-          // name with a place cue is a place.
-          kind = 'place'
-        } else if (cue && matches.length === 0) {
-          kind = cue
-        } else if (matches.length === 1) {
-          kind = 'person'
-          name = matches[0]
-        } else if (matches.length > 1) {
-          kind = 'person'
-          name = titleCase(words.join(' '))
-          problems.push({
-            ruleId: 'ambiguous-short-name',
-            reason: `Unexpected short name \`${words.join(' ')}\`, which could be ${matches.map((m) => '`' + m + '`').join(' or ')}`,
-            start: candidate.start,
-            end: candidate.end,
-            actual: words.join(' '),
-            expected: matches
-          })
-        }
-      } else if (kind === 'person' && cue && cue !== 'place' && !candidate.fixed) {
-        kind = cue
-      } else if (kind === 'person') {
-        const display = displayName(candidate.words, tokens, candidate)
-        name = fullest.get(display.toLowerCase()) ?? display
-      }
-    } else if (cue && !candidate.fixed && cue !== 'place') {
-      kind = cue
-    } else if (placeCue && !candidate.fixed && kind !== 'place' && !candidate.words.some((w) => lex.orgWords.has(w.toLowerCase()))) {
-      kind = 'place'
-    }
-
-    if (kind === undefined && cue) kind = cue
-    else if (kind === undefined && placeCue) kind = 'place'
-
-    if (kind === undefined) {
-      if (
-        single &&
-        candidate.sentInitial &&
-        !saying.has(lower) &&
-        !lex.known.has(lower) &&
-        !capMid.has(lower) &&
-        !partOfMulti.has(lower)
-      ) {
-        continue
-      }
-
-      // `the League` after `the Tarn League of Voters`: a capitalized keyword alone is the short
-      // form of an organization of the article (its name when there is only one).
-      const previousWord = tokens[candidate.first - 1]
-      const owners = single && previousWord?.lower === 'the' && lex.orgWords.has(lower) ? ownersOf(lower) : undefined
-      if (owners) {
-        kind = 'organization'
-        if (owners.size === 1) name = [...owners][0]
-      } else if (
-        // A lone letter (`F`), section word (`Sports`), keyword (`Island`, `Campaign`) or abstract
-        // noun (`Emancipation`, `Management`) is not a name.
-        single &&
-        (word.replace(/\.$/, '').length === 1 ||
-          lex.loneStop.has(lower) ||
-          isKeyword(lower, lex) ||
-          (!tokens[candidate.first]?.upper && /(tion|sion|ment|ness|ship|ance|ence|ings)$/.test(lower)))
-      ) {
-        continue
-      }
-    }
-
-    if (kind === undefined) {
-      // A lone capitalized common word (`the Year`, `Station`, `Black voters`) is not a name on its
-      // own, unless a verb of saying follows (`Black said`).
-      const next = tokens[candidate.last + 1]
-      if (
-        single &&
-        !lex.known.has(lower) &&
-        (lex.common.has(lower) || functionWords.has(lower)) &&
-        !(next && headCues.get(next.lower) === 'person')
-      ) {
-        continue
-      }
-
-      // `a Registered Historic Place`, `an Event Coordinator`: a name no list knows does not take
-      // the indefinite article; this is a capitalized common noun phrase.
-      // A name used as a modifier stays (`a Velde turbocharger`, `a Labour candidate`).
-      const previous = tokens[candidate.first - 1]
-      const following = tokens[candidate.last + 1]
-      const modifier = following?.word === true && !following.cap && !functionWords.has(following.lower)
-      if (previous && (previous.text === 'a' || previous.text === 'an') && !modifier) continue
-      // `Special Events`, `Comfort Bikes`: capitalized common words (plurals too) that no list,
-      // keyword or cue makes a name.
-      if (
-        !single &&
-        candidate.words.every((part) => {
-          const key = part.toLowerCase()
-          return connectors.has(key) || lex.common.has(key) || (key.endsWith('s') && lex.common.has(key.slice(0, -1)))
-        })
-      ) {
-        continue
-      }
-
-      kind = fallbackKind(candidate, tokens, lex)
-      // Only the plain defaults are weak; a cue in the text (`said`, `in`, quotes) is evidence.
-      isWeak = kind === 'organization' || (kind === 'person' && !saying.has(lower))
-    }
-
-    if (candidate.role && !candidate.role.endsWith('late') && kind !== 'person' && single) kind = 'person'
-
-    if (!name) {
-      if (candidate.canonical) name = candidate.canonical
-      else if (kind === 'place' && single && placeNames.has(lower)) name = placeNames.get(lower)
-      else name = displayName(candidate.words, tokens, candidate)
-    }
-
-    if (options.types && !options.types.has(kind)) continue
-    if (options.excluded && overlapsAny(options.excluded, candidate.start, candidate.end)) continue
-
-    const mention: NameMention = {
-      id: '',
-      start: candidate.start,
-      end: candidate.end,
-      text: text.slice(candidate.start, candidate.end),
-      type: kind,
-      name: name ?? word
-    }
-    if (candidate.role) mention.role = candidate.role
-    if (isWeak) weak.add(mentions.length)
-    if ((cue !== undefined && kind === cue) || (placeCue && kind === 'place')) {
-      const key = mention.text.toLowerCase()
-      const seen = cued.get(key)
-      cued.set(key, seen === undefined || seen === kind ? kind : null)
-    } else if (single && kind === 'person' && !candidate.role && !saying.has(lower) && (name === undefined || name === word)) {
-      lonePeople.add(mentions.length)
-    }
-
-    mentions.push(mention)
-  }
+  const state: ResolveState = {text, tokens, lex, capMid, options, problems, byPart, fullest, placeNames, saying, defined, cueData, partOfMulti, ownersOf, mentions, weak, cued, lonePeople}
+  for (const candidate of candidates) decide(candidate, state)
 
   // A lone word that only the lexicon calls a person (`Harrison`) takes the one kind that context
   // cues give it elsewhere in the article (`the town of Harrison`).
@@ -1383,6 +1195,219 @@ function resolve(
   }
 
   return {mentions: kept, problems}
+}
+
+/** What `resolve` knows about the document while it decides on each candidate. */
+interface ResolveState {
+  text: string
+  tokens: Array<Token>
+  lex: Lexicon
+  capMid: Map<string, number>
+  options: FindOptions
+  problems: Array<FindProblem>
+  byPart: Map<string, Set<string>>
+  fullest: Map<string, string>
+  placeNames: Map<string, string>
+  saying: Set<string>
+  defined: Map<string, Kind>
+  cueData: ReturnType<typeof cues>
+  partOfMulti: Set<string>
+  ownersOf: (keyword: string) => Set<string> | undefined
+  mentions: Array<NameMention>
+  /** Mentions typed by a plain default only. */
+  weak: Set<number>
+  /** Mentions typed by a context cue, and lone words typed person by the lexicon alone. */
+  cued: Map<string, MentionType | null>
+  lonePeople: Set<number>
+}
+
+/**
+ * Decide the kind and name of one candidate and add its mention, if it is one (a function of its
+ * own, apart from `resolve`, so that the optimizing compiler handles two smaller functions).
+ */
+function decide(candidate: Candidate, state: ResolveState): undefined {
+  const {text, tokens, lex, capMid, options, problems, byPart, fullest, placeNames, saying, defined, cueData, partOfMulti, ownersOf, mentions, weak, cued, lonePeople} = state
+  let isWeak = false
+  let kind = candidate.kind
+  let name: string | undefined
+  const single = candidate.words.length === 1
+  const word = candidate.words[0] ?? ''
+  const lower = word.toLowerCase()
+  // A cue noun around the name: its definition, or a noun just before it.
+  let cue: Kind | undefined
+  let placeCue = false
+  if (!candidate.fixed) {
+    cue =
+      (defined.size > 0 ? defined.get(candidate.words.join(' ').toLowerCase()) : undefined) ??
+      precedingKind(text, tokens, candidate.first, cueData) ??
+      pluralListKind(tokens, candidate.first, candidate.last, cueData) ??
+      exampleKind(tokens, candidate.first, cueData)
+    placeCue = cue === 'place' || followedByPlace(tokens, candidate.last, lex)
+  }
+
+  // `played for Tarnholm`, `coached North Kelso`: a team, even where a place has that name.
+  if (!cue && teamContext(tokens, candidate.first) && (kind === 'place' || kind === undefined) && !candidate.role) {
+    const known = lex.known.get(candidate.words.join(' ').toLowerCase())
+    if (known === undefined || known === 'place') {
+      cue = 'organization'
+      placeCue = false
+      if (kind === 'place') kind = 'organization'
+    }
+  }
+
+  // `toured Europe supporting The Cult`, `supported by Brisk Tide`: a support act is a band,
+  // unless a list already knows the name (a person, a place, a company).
+  if (!cue && !candidate.fixed && !candidate.role && (kind === undefined || kind === 'other') && supportAct(tokens, candidate.first)) {
+    cue = 'organization'
+    if (kind === 'other') kind = 'organization'
+  }
+
+  // A lone word that is part of a person's name in this document is that person, even when a
+  // gazetteer knows a place of that name (`Bello`, `Jackson`).
+  if (single && kind === 'place' && !candidate.canonical?.includes(' ') && byPart.has(lower)) kind = undefined
+
+  if (kind === 'person' || kind === undefined) {
+    const words = personWords(candidate.words)
+    const short = words.length === 1 || (words.length === 2 && /^\p{Lu}\.$/u.test(words[1] ?? ''))
+    if (short && words[0]) {
+      const matches = shortMatches(words, byPart)
+      const before = tokens[candidate.first - 1]
+      if (
+        matches.length === 0 &&
+        words.length === 1 &&
+        !candidate.role &&
+        !tokens[candidate.last]?.possessive &&
+        (placeCue ||
+          (lex.given.has(lower) && before && !before.cap && placePrepositions.has(before.lower) && before.lower !== 'between') ||
+          (lex.placeAlso.has(lower) && before && !before.cap && strongPlacePrepositions.has(before.lower)))
+      ) {
+        // `in Sydney`, `at Everett`, `the town of Harlan`, `Harlan, Kentucky`: a lone given
+        // name with a place cue is a place.
+        kind = 'place'
+      } else if (cue && matches.length === 0) {
+        kind = cue
+      } else if (matches.length === 1) {
+        kind = 'person'
+        name = matches[0]
+      } else if (matches.length > 1) {
+        kind = 'person'
+        name = titleCase(words.join(' '))
+        problems.push(ambiguity(words.join(' '), matches, candidate))
+      }
+    } else if (kind === 'person' && cue && cue !== 'place' && !candidate.fixed) {
+      kind = cue
+    } else if (kind === 'person') {
+      const display = displayName(candidate.words, tokens, candidate)
+      name = fullest.get(display.toLowerCase()) ?? display
+    }
+  } else if (cue && !candidate.fixed && cue !== 'place') {
+    kind = cue
+  } else if (placeCue && !candidate.fixed && kind !== 'place' && !candidate.words.some((w) => lex.orgWords.has(w.toLowerCase()))) {
+    kind = 'place'
+  }
+
+  if (kind === undefined && cue) kind = cue
+  else if (kind === undefined && placeCue) kind = 'place'
+
+  if (kind === undefined) {
+    if (
+      single &&
+      candidate.sentInitial &&
+      !saying.has(lower) &&
+      !lex.known.has(lower) &&
+      !capMid.has(lower) &&
+      !partOfMulti.has(lower)
+    ) {
+      return
+    }
+
+    // `the League` after `the Tarn League of Voters`: a capitalized keyword alone is the short
+    // form of an organization of the article (its name when there is only one).
+    const previousWord = tokens[candidate.first - 1]
+    const owners = single && previousWord?.lower === 'the' && lex.orgWords.has(lower) ? ownersOf(lower) : undefined
+    if (owners) {
+      kind = 'organization'
+      if (owners.size === 1) name = [...owners][0]
+    } else if (
+      // A lone letter (`F`), section word (`Sports`), keyword (`Island`, `Campaign`) or abstract
+      // noun (`Emancipation`, `Management`) is not a name.
+      single &&
+      (word.replace(/\.$/, '').length === 1 ||
+        lex.loneStop.has(lower) ||
+        isKeyword(lower, lex) ||
+        (!tokens[candidate.first]?.upper && /(tion|sion|ment|ness|ship|ance|ence|ings)$/.test(lower)))
+    ) {
+      return
+    }
+  }
+
+  if (kind === undefined) {
+    // A lone capitalized common word (`the Year`, `Station`, `Black voters`) is not a name on its
+    // own, unless a verb of saying follows (`Black said`).
+    const next = tokens[candidate.last + 1]
+    if (
+      single &&
+      !lex.known.has(lower) &&
+      (lex.common.has(lower) || functionWords.has(lower)) &&
+      !(next && headCues.get(next.lower) === 'person')
+    ) {
+      return
+    }
+
+    // `a Registered Historic Place`, `an Event Coordinator`: a name no list knows does not take
+    // the indefinite article; this is a capitalized common noun phrase.
+    // A name used as a modifier stays (`a Velde turbocharger`, `a Labour candidate`).
+    const previous = tokens[candidate.first - 1]
+    const following = tokens[candidate.last + 1]
+    const modifier = following?.word === true && !following.cap && !functionWords.has(following.lower)
+    if (previous && (previous.text === 'a' || previous.text === 'an') && !modifier) return
+    // `Special Events`, `Comfort Bikes`: capitalized common words (plurals too) that no list,
+    // keyword or cue makes a name.
+    if (
+      !single &&
+      candidate.words.every((part) => {
+        const key = part.toLowerCase()
+        return connectors.has(key) || lex.common.has(key) || (key.endsWith('s') && lex.common.has(key.slice(0, -1)))
+      })
+    ) {
+      return
+    }
+
+    kind = fallbackKind(candidate, tokens, lex)
+    // Only the plain defaults are weak; a cue in the text (`said`, `in`, quotes) is evidence.
+    isWeak = kind === 'organization' || (kind === 'person' && !saying.has(lower))
+  }
+
+  if (candidate.role && !candidate.role.endsWith('late') && kind !== 'person' && single) kind = 'person'
+
+  if (!name) {
+    if (candidate.canonical) name = candidate.canonical
+    else if (kind === 'place' && single && placeNames.has(lower)) name = placeNames.get(lower)
+    else name = displayName(candidate.words, tokens, candidate)
+  }
+
+  if (options.types && !options.types.has(kind)) return
+  if (options.excluded && overlapsAny(options.excluded, candidate.start, candidate.end)) return
+
+  const mention: NameMention = {
+    id: '',
+    start: candidate.start,
+    end: candidate.end,
+    text: text.slice(candidate.start, candidate.end),
+    type: kind,
+    name: name ?? word
+  }
+  if (candidate.role) mention.role = candidate.role
+  if (isWeak) weak.add(mentions.length)
+  if ((cue !== undefined && kind === cue) || (placeCue && kind === 'place')) {
+    const key = mention.text.toLowerCase()
+    const seen = cued.get(key)
+    cued.set(key, seen === undefined || seen === kind ? kind : null)
+  } else if (single && kind === 'person' && !candidate.role && !saying.has(lower) && (name === undefined || name === word)) {
+    lonePeople.add(mentions.length)
+  }
+
+  mentions.push(mention)
 }
 
 /**
@@ -1683,6 +1708,27 @@ function isSubName(short: Array<string>, long: Array<string>): boolean {
   if (short[0]?.toLowerCase() !== long[0]?.toLowerCase()) return false
   if (short.at(-1)?.toLowerCase() !== long.at(-1)?.toLowerCase()) return false
   return true
+}
+
+/**
+ * An `ambiguous-short-name` problem (string building kept out of `resolve`: array builtins on
+ * this rare path made the optimized `resolve` deoptimize again and again).
+ */
+function ambiguity(short: string, matches: Array<string>, candidate: Candidate): FindProblem {
+  let list = ''
+  for (let index = 0; index < matches.length; index++) {
+    if (index > 0) list += ' or '
+    list += '`' + matches[index] + '`'
+  }
+
+  return {
+    ruleId: 'ambiguous-short-name',
+    reason: 'Unexpected short name `' + short + '`, which could be ' + list,
+    start: candidate.start,
+    end: candidate.end,
+    actual: short,
+    expected: matches
+  }
 }
 
 function shortMatches(words: Array<string>, byPart: Map<string, Set<string>>): Array<string> {
