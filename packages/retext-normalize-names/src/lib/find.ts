@@ -4,7 +4,7 @@
 import type {ExcludedRange, MentionType, NameMention} from '@copydesk/document'
 import {lexicon, roleModifiers, type Kind, type Lexicon} from './lexicon.js'
 import {tokenize, type Token} from './tokenize.js'
-import {cues, definitionKind, exampleKind, followedByPlace, pluralListKind, precedingKind, supportAct, teamContext} from './cues.js'
+import {cues, definitionKind, exampleKind, followedByPlace, pluralListKind, precedingKind, routePlace, supportAct, teamContext} from './cues.js'
 
 /** A problem found while naming (becomes a vfile message). */
 export interface FindProblem {
@@ -892,6 +892,8 @@ function roleModifier(tokens: Array<Token>, index: number): string | undefined {
   return prev.lower
 }
 
+const railLines = new Set(['railroad', 'railway', 'rail'])
+
 const leagueConference = /^(athletic|intercollegiate|football|hockey|basketball|(north|south)?(east|west)(ern)?|(north|south)(ern)?|atlantic|pacific|coast|mountain|midwest|central|ten|twelve|ivy|sun|big)$/
 
 function classify(tokens: Array<Token>, first: number, last: number, lex: Lexicon): Kind | undefined {
@@ -920,6 +922,10 @@ function classify(tokens: Array<Token>, first: number, last: number, lex: Lexico
     // `Southwest Conference`, `Tarn Valley Athletic Conference`: a league of college teams, not a meeting.
     if (lastWord === 'conference' && leagueConference.test(tokens[last - 1]?.lower ?? '')) return 'organization'
     if (lex.otherWords.has(lastWord) || lex.otherWords.has(firstWord) || lastWord === 'day') return 'other'
+    // `Konkan Railway`, `West Jersey Railroad`, `Link Light Rail`: a railway line is a place (trains
+    // run on it, towns lie on it); its operator is named otherwise (`… Railway Company`, `State
+    // Railway of Thailand`).
+    if (railLines.has(lastWord)) return 'place'
     // `Fort Worth Star-Telegram`: the part after the last hyphen counts too.
     const lastPart = lastWord.slice(lastWord.lastIndexOf('-') + 1)
     if (lex.orgWords.has(lastWord) || lex.orgWords.has(lastToken.lower) || (lastPart !== lastWord && lex.orgWords.has(lastPart))) {
@@ -1236,13 +1242,16 @@ function decide(candidate: Candidate, state: ResolveState): undefined {
   // A cue noun around the name: its definition, or a noun just before it.
   let cue: Kind | undefined
   let placeCue = false
+  // The article defines this very name (`Velmo is a maker of bicycles`).
+  let definedAs: Kind | undefined
   if (!candidate.fixed) {
+    definedAs = defined.size > 0 ? defined.get(candidate.words.join(' ').toLowerCase()) : undefined
     cue =
-      (defined.size > 0 ? defined.get(candidate.words.join(' ').toLowerCase()) : undefined) ??
+      definedAs ??
       precedingKind(text, tokens, candidate.first, cueData) ??
       pluralListKind(tokens, candidate.first, candidate.last, cueData) ??
       exampleKind(tokens, candidate.first, cueData)
-    placeCue = cue === 'place' || followedByPlace(tokens, candidate.last, lex)
+    placeCue = cue === 'place' || followedByPlace(tokens, candidate.last, lex) || routePlace(tokens, candidate.first, candidate.last, lex)
   }
 
   // `played for Tarnholm`, `coached North Kelso`: a team, even where a place has that name.
@@ -1284,7 +1293,9 @@ function decide(candidate: Candidate, state: ResolveState): undefined {
         // `in Sydney`, `at Everett`, `the town of Harlan`, `Harlan, Kentucky`: a lone given
         // name with a place cue is a place.
         kind = 'place'
-      } else if (cue && matches.length === 0) {
+      } else if (cue && (matches.length === 0 || (definedAs === cue && cue === 'organization'))) {
+        // A company defined by the name itself outweighs people of the article who bear it
+        // (`Velmo is a maker of bicycles … founded by Ugo Velmo`).
         kind = cue
       } else if (matches.length === 1) {
         kind = 'person'
@@ -1543,7 +1554,8 @@ function splitJoinedNames(candidates: Array<Candidate>, tokens: Array<Token>): A
 const workVerbs = new Set(['wrote', 'writes', 'released', 'releases', 'recorded', 'records', 'published', 'publishes', 'directed', 'directs', 'composed', 'painted', 'produces', 'manufactures', 'launched', 'starred'])
 const companySuffixes = new Set(['inc', 'inc.', 'llc', 'l.l.c.', 'ltd', 'ltd.', 'plc', 'corp', 'corp.', 'co.', 's.a.', 'sa', 'n.v.', 'gmbh', 'ag', 'a.g.', 'pty', 'pty.', 'lp', 'l.p.', 'llp'])
 const units = new Set(['division', 'force', 'wing', 'corps', 'regiment', 'brigade', 'battalion', 'army', 'fleet', 'squadron', 'infantry', 'cavalry', 'artillery', 'command', 'airlift', 'marines', 'rangers'])
-const clubPrefixes = new Set(['fc', 'f.c.', 'afc', 'a.f.c.', 'ac', 'sc', 'cf', 'sv', 'vfb', 'vfl', 'ssc', 'as', 'us'])
+// Club prefixes, and minor-league levels (`AAA Durham`, `Triple-A Tarnholm`).
+const clubPrefixes = new Set(['fc', 'f.c.', 'afc', 'a.f.c.', 'ac', 'sc', 'cf', 'sv', 'vfb', 'vfl', 'ssc', 'as', 'us', 'aaa', 'triple-a', 'double-a'])
 
 /** A known place followed by one or two capitalized words ending in a plural (`Kansas City Chiefs`). */
 function isTeam(tokens: Array<Token>, first: number, last: number, lex: Lexicon): boolean {
