@@ -76,7 +76,8 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
   let statsEnd = ''
 
   // A headline is a line of nearly all capitalized words that does not end in a period.
-  for (const token of tokens) {
+  for (let index1 = 0; index1 < tokens.length; index1++) {
+    const token = tokens[index1]
     if (token.line !== statsLine) {
       if (statsTotal >= 3 && statsCaps / statsTotal >= 0.9 && statsEnd !== '.') headline.add(statsLine)
       statsLine = token.line
@@ -97,7 +98,8 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
   if (statsTotal >= 3 && statsCaps / statsTotal >= 0.9 && statsEnd !== '.') headline.add(statsLine)
 
   // Capitalized words seen inside sentences (not first, not in a headline): evidence for names.
-  for (const token of tokens) {
+  for (let index2 = 0; index2 < tokens.length; index2++) {
+    const token = tokens[index2]
     if (token.cap && !token.sentStart && !headline.has(token.line)) {
       capMid.set(token.lower, (capMid.get(token.lower) ?? 0) + 1)
     }
@@ -266,7 +268,8 @@ const ordinalNumber = /^\d{1,3}(?:st|nd|rd|th)$/
  * (`Eighth Air Force`, `the 2nd Battle of Marne`, `the 41st Harvest Festival`).
  */
 function attachOrdinals(text: string, tokens: Array<Token>, candidates: Array<Candidate>, lex: Lexicon) {
-  for (const candidate of candidates) {
+  for (let index3 = 0; index3 < candidates.length; index3++) {
+    const candidate = candidates[index3]
     if (candidate.first < 1 || candidate.role !== undefined || candidate.kind === 'person') continue
     const ordinal = tokens[candidate.first - 1]
     const head = tokens[candidate.first]
@@ -422,7 +425,8 @@ const yearToken = /^(1[6-9]|20)\d\d$/
 
 /** `the Water Act 2000`, `the Immigration Act of 1924`: the year is part of a law's name. */
 function attachLawYears(text: string, tokens: Array<Token>, candidates: Array<Candidate>) {
-  for (const candidate of candidates) {
+  for (let index4 = 0; index4 < candidates.length; index4++) {
+    const candidate = candidates[index4]
     if (candidate.last === candidate.first || !lawHeads.has(tokens[candidate.last]?.lower ?? '')) continue
     let at = candidate.last + 1
     if (tokens[at]?.lower === 'of' && text.slice(tokens[candidate.last]?.end ?? 0, tokens[at]?.start ?? 0) === ' ') at++
@@ -441,7 +445,8 @@ const stagePrefixes = new Set(['DJ', 'MC'])
 
 /** `DJ Kaled`, `MC Lyte`: the prefix is part of a performer's stage name, which is a person. */
 function attachStagePrefixes(text: string, tokens: Array<Token>, candidates: Array<Candidate>) {
-  for (const candidate of candidates) {
+  for (let index5 = 0; index5 < candidates.length; index5++) {
+    const candidate = candidates[index5]
     if (candidate.first < 1 || candidate.fixed || candidate.role !== undefined || candidate.last - candidate.first > 2) continue
     const prefix = tokens[candidate.first - 1]
     if (!prefix || !stagePrefixes.has(prefix.text) || text.slice(prefix.end, candidate.start) !== ' ') continue
@@ -463,7 +468,8 @@ const designatorNumber = /^\d{1,4}\p{Lu}?$/u
  */
 function attachDesignators(text: string, tokens: Array<Token>, candidates: Array<Candidate>) {
   const drop = new Set<number>()
-  for (const candidate of candidates) {
+  for (let index6 = 0; index6 < candidates.length; index6++) {
+    const candidate = candidates[index6]
     if (candidate.fixed || candidate.first < 2) continue
     const number = tokens[candidate.first - 1]
     const letters = tokens[candidate.first - 2]
@@ -855,7 +861,7 @@ function splitRun(
 /** Join words with spaces, but a comma sticks to the word before it. */
 function joinWords(words: Array<string>): string {
   let out = ''
-  for (const word of words) out += out && word !== ',' ? ' ' + word : word
+  for (let index7 = 0; index7 < words.length; index7++) { const word = words[index7]; out += out && word !== ',' ? ' ' + word : word }
   return out
 }
 
@@ -1010,7 +1016,8 @@ function resolve(
   let candidates = candidates_
   const problems: Array<FindProblem> = []
   mixedCase = new Map()
-  for (const token of tokens) {
+  for (let index8 = 0; index8 < tokens.length; index8++) {
+    const token = tokens[index8]
     if (token.cap && !token.upper && !mixedCase.has(token.lower)) mixedCase.set(token.lower, token.text)
   }
 
@@ -1020,8 +1027,9 @@ function resolve(
   const fullNames = new Set<string>()
   const partOfMulti = new Set<string>()
 
-  for (const candidate of candidates) {
-    if (candidate.words.length > 1) for (const word of candidate.words) partOfMulti.add(word.toLowerCase())
+  for (let index9 = 0; index9 < candidates.length; index9++) {
+    const candidate = candidates[index9]
+    if (candidate.words.length > 1) for (let index10 = 0; index10 < candidate.words.length; index10++) { const word = candidate.words[index10]; partOfMulti.add(word.toLowerCase()) }
     if (
       candidate.kind === 'person' &&
       personWords(candidate.words).length > 1 &&
@@ -1038,9 +1046,11 @@ function resolve(
 
   // Full names that are a subset of a longer one (`Bobby Lowery` in `Bobby Darrell Lowery`) take it.
   const fullest = new Map<string, string>()
-  for (const full of fulls) {
+  for (let index11 = 0; index11 < fulls.length; index11++) {
+    const full = fulls[index11]
     let best = full
-    for (const other of fulls) {
+    for (let index12 = 0; index12 < fulls.length; index12++) {
+      const other = fulls[index12]
       if (other.words.length > best.words.length && isSubName(full.words, other.words)) best = other
     }
 
@@ -1048,10 +1058,12 @@ function resolve(
   }
 
   const byPart = new Map<string, Set<string>>()
-  for (const full of fulls) {
+  for (let index13 = 0; index13 < fulls.length; index13++) {
+    const full = fulls[index13]
     const target = fullest.get(full.name.toLowerCase()) ?? full.name
     const parts = [full.words[0], full.words.at(-1)]
-    for (const part of parts) {
+    for (let index14 = 0; index14 < parts.length; index14++) {
+      const part = parts[index14]
       if (!part) continue
       const key = part.toLowerCase()
       let set = byPart.get(key)
@@ -1066,7 +1078,8 @@ function resolve(
 
   const mentions: Array<NameMention> = []
   const placeNames = new Map<string, string>()
-  for (const candidate of candidates) {
+  for (let index15 = 0; index15 < candidates.length; index15++) {
+    const candidate = candidates[index15]
     if (candidate.kind === 'place' && candidate.words.length > 1) {
       const head = candidate.words[0]?.toLowerCase()
       if (head && !placeNames.has(head)) placeNames.set(head, candidate.canonical ?? candidate.words.join(' '))
@@ -1075,7 +1088,8 @@ function resolve(
 
   // Lone words followed somewhere by a verb of saying (`Okonkwo said`): names everywhere.
   const saying = new Set<string>()
-  for (const candidate of candidates) {
+  for (let index16 = 0; index16 < candidates.length; index16++) {
+    const candidate = candidates[index16]
     const following = tokens[candidate.last + 1]
     if (candidate.words.length === 1 && following && headCues.get(following.lower) === 'person') {
       saying.add((candidate.words[0] ?? '').toLowerCase())
@@ -1085,7 +1099,8 @@ function resolve(
   // Definitions (`Varnholt is a village`, `Brisk Tide, a folk band`) type every mention of that name.
   const cueData = cues()
   const defined = new Map<string, Kind>()
-  for (const candidate of candidates) {
+  for (let index17 = 0; index17 < candidates.length; index17++) {
+    const candidate = candidates[index17]
     if (candidate.fixed) continue
     const kind = definitionKind(tokens, candidate.first, candidate.last, cueData)
     if (!kind) continue
@@ -1099,9 +1114,11 @@ function resolve(
   const ownersOf = (keyword: string): Set<string> | undefined => {
     if (!keywordOwners) {
       keywordOwners = new Map()
-      for (const candidate of candidates) {
+      for (let index18 = 0; index18 < candidates.length; index18++) {
+        const candidate = candidates[index18]
         if (candidate.kind !== 'organization' || candidate.words.length < 2) continue
-        for (const part of candidate.words) {
+        for (let index19 = 0; index19 < candidate.words.length; index19++) {
+          const part = candidate.words[index19]
           const key = part.toLowerCase()
           if (!lex.orgWords.has(key)) continue
           let set = keywordOwners.get(key)
@@ -1123,7 +1140,7 @@ function resolve(
   const cued = new Map<string, MentionType | null>()
   const lonePeople = new Set<number>()
   const state: ResolveState = {text, tokens, lex, capMid, options, problems, byPart, fullest, placeNames, saying, defined, cueData, partOfMulti, ownersOf, mentions, weak, cued, lonePeople}
-  for (const candidate of candidates) decide(candidate, state)
+  for (let index20 = 0; index20 < candidates.length; index20++) { const candidate = candidates[index20]; decide(candidate, state) }
 
   // A lone word that only the lexicon calls a person (`Harrison`) takes the one kind that context
   // cues give it elsewhere in the article (`the town of Harrison`).
@@ -1193,7 +1210,8 @@ function resolve(
   mentions.sort((a, b) => a.start - b.start || b.end - a.end)
   const kept: Array<NameMention> = []
   let lastEnd = -1
-  for (const mention of mentions) {
+  for (let index21 = 0; index21 < mentions.length; index21++) {
+    const mention = mentions[index21]
     if (mention.start < lastEnd) continue
     lastEnd = mention.end
     mention.id = 'm' + (kept.length + 1)
@@ -1427,7 +1445,8 @@ function decide(candidate: Candidate, state: ResolveState): undefined {
  */
 function agreeOnKind(mentions: Array<NameMention>): void {
   const groups = new Map<string, Array<NameMention>>()
-  for (const mention of mentions) {
+  for (let index22 = 0; index22 < mentions.length; index22++) {
+    const mention = mentions[index22]
     const key = mention.name.toLowerCase()
     let group = groups.get(key)
     if (!group) {
@@ -1439,14 +1458,43 @@ function agreeOnKind(mentions: Array<NameMention>): void {
   }
 
   for (const group of groups.values()) {
-    if (group.length < 3 && group.every((mention) => mention.type === group[0]?.type)) continue
-    const counts = new Map<MentionType, number>()
-    for (const mention of group) counts.set(mention.type, (counts.get(mention.type) ?? 0) + 1)
-    if (counts.size < 2) continue
-    const ranked = [...counts].sort((a, b) => b[1] - a[1])
-    const [top, second] = ranked
-    if (!top || !second || top[1] === second[1]) continue
-    for (const mention of group) mention.type = top[0]
+    // Most names are one mention, or several of one kind: nothing to do.
+    const kind = group[0]?.type
+    let mixed = false
+    for (let index = 1; index < group.length; index++) {
+      if (group[index]?.type !== kind) {
+        mixed = true
+        break
+      }
+    }
+
+    if (!mixed) continue
+    let people = 0
+    let organizations = 0
+    let places = 0
+    let others = 0
+    for (let index = 0; index < group.length; index++) {
+      const type = group[index]?.type
+      if (type === 'person') people++
+      else if (type === 'organization') organizations++
+      else if (type === 'place') places++
+      else others++
+    }
+
+    const most = Math.max(people, organizations, places, others)
+    let top: MentionType | undefined
+    let tie = false
+    for (const [type, count] of [['person', people], ['organization', organizations], ['place', places], ['other', others]] as const) {
+      if (count !== most) continue
+      if (top) tie = true
+      top = type
+    }
+
+    if (!top || tie) continue
+    for (let index = 0; index < group.length; index++) {
+      const mention = group[index]
+      if (mention) mention.type = top
+    }
   }
 }
 
@@ -1507,7 +1555,8 @@ function coordinate(text: string, mentions: Array<NameMention>, weak: Set<number
  */
 function splitJoinedNames(candidates: Array<Candidate>, tokens: Array<Token>): Array<Candidate> {
   const firsts = new Map<string, Set<string>>()
-  for (const candidate of candidates) {
+  for (let index25 = 0; index25 < candidates.length; index25++) {
+    const candidate = candidates[index25]
     if (candidate.kind !== 'person' || candidate.words.length < 2) continue
     const head = (candidate.words[0] ?? '').toLowerCase()
     let set = firsts.get(head)
@@ -1520,7 +1569,8 @@ function splitJoinedNames(candidates: Array<Candidate>, tokens: Array<Token>): A
   }
 
   const out: Array<Candidate> = []
-  for (const candidate of candidates) {
+  for (let index26 = 0; index26 < candidates.length; index26++) {
+    const candidate = candidates[index26]
     if (candidate.kind === 'person' && candidate.words.length === 2 && !candidate.role) {
       const self = candidate.words.join(' ').toLowerCase()
       const [a = '', b = ''] = candidate.words.map((word) => word.toLowerCase())
@@ -1704,7 +1754,7 @@ function plainName(word: string, lex: Lexicon): boolean {
 }
 
 function overlapsAny(ranges: ReadonlyArray<ExcludedRange>, start: number, end: number): boolean {
-  for (const range of ranges) if (range.start < end && range.end > start) return true
+  for (let index27 = 0; index27 < ranges.length; index27++) { const range = ranges[index27]; if (range.start < end && range.end > start) return true }
   return false
 }
 
