@@ -1142,6 +1142,21 @@ function resolve(
   const state: ResolveState = {text, tokens, lex, capMid, options, problems, byPart, fullest, placeNames, saying, defined, cueData, partOfMulti, ownersOf, mentions, weak, cued, lonePeople}
   for (let index20 = 0; index20 < candidates.length; index20++) { const candidate = candidates[index20]; decide(candidate, state) }
 
+  return {mentions: finish(text, mentions, weak, cued, lonePeople, options), problems}
+}
+
+/**
+ * The document-wide passes after each candidate is decided: kinds that cues give a name elsewhere,
+ * defaults that follow the rest of the article, one kind per name, then ids in text order.
+ */
+function finish(
+  text: string,
+  mentions: Array<NameMention>,
+  weak: Set<number>,
+  cued: Map<string, MentionType | null>,
+  lonePeople: Set<number>,
+  options: FindOptions
+): Array<NameMention> {
   // A lone word that only the lexicon calls a person (`Harrison`) takes the one kind that context
   // cues give it elsewhere in the article (`the town of Harrison`).
   for (const index of lonePeople) {
@@ -1218,7 +1233,7 @@ function resolve(
     kept.push(mention)
   }
 
-  return {mentions: kept, problems}
+  return kept
 }
 
 /** What `resolve` knows about the document while it decides on each candidate. */
