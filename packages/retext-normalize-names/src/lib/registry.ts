@@ -475,7 +475,19 @@ function normalizeUncached(value: string): string {
     .trim()
 }
 
+const slugCache = new Map<string, string>()
+
 function slugify(value: string): string {
+  let slug = slugCache.get(value)
+  if (slug === undefined) {
+    slug = slugifyUncached(value)
+    if (slugCache.size < 100_000) slugCache.set(value, slug)
+  }
+
+  return slug
+}
+
+function slugifyUncached(value: string): string {
   return normalize(value)
     .replace(/['’]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
