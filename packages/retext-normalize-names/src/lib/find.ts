@@ -76,8 +76,8 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
   let statsEnd = ''
 
   // A headline is a line of nearly all capitalized words that does not end in a period.
-  for (let index1 = 0; index1 < tokens.length; index1++) {
-    const token = tokens[index1]
+  for (let tokenIndex = 0; tokenIndex < tokens.length; tokenIndex++) {
+    const token = tokens[tokenIndex]
     if (token.line !== statsLine) {
       if (statsTotal >= 3 && statsCaps / statsTotal >= 0.9 && statsEnd !== '.') headline.add(statsLine)
       statsLine = token.line
@@ -98,8 +98,8 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
   if (statsTotal >= 3 && statsCaps / statsTotal >= 0.9 && statsEnd !== '.') headline.add(statsLine)
 
   // Capitalized words seen inside sentences (not first, not in a headline): evidence for names.
-  for (let index2 = 0; index2 < tokens.length; index2++) {
-    const token = tokens[index2]
+  for (let tokenIndex = 0; tokenIndex < tokens.length; tokenIndex++) {
+    const token = tokens[tokenIndex]
     if (token.cap && !token.sentStart && !headline.has(token.line)) {
       capMid.set(token.lower, (capMid.get(token.lower) ?? 0) + 1)
     }
@@ -268,8 +268,8 @@ const ordinalNumber = /^\d{1,3}(?:st|nd|rd|th)$/
  * (`Eighth Air Force`, `the 2nd Battle of Marne`, `the 41st Harvest Festival`).
  */
 function attachOrdinals(text: string, tokens: Array<Token>, candidates: Array<Candidate>, lex: Lexicon) {
-  for (let index3 = 0; index3 < candidates.length; index3++) {
-    const candidate = candidates[index3]
+  for (let candidateIndex = 0; candidateIndex < candidates.length; candidateIndex++) {
+    const candidate = candidates[candidateIndex]
     if (candidate.first < 1 || candidate.role !== undefined || candidate.kind === 'person') continue
     const ordinal = tokens[candidate.first - 1]
     const head = tokens[candidate.first]
@@ -425,8 +425,8 @@ const yearToken = /^(1[6-9]|20)\d\d$/
 
 /** `the Water Act 2000`, `the Immigration Act of 1924`: the year is part of a law's name. */
 function attachLawYears(text: string, tokens: Array<Token>, candidates: Array<Candidate>) {
-  for (let index4 = 0; index4 < candidates.length; index4++) {
-    const candidate = candidates[index4]
+  for (let candidateIndex = 0; candidateIndex < candidates.length; candidateIndex++) {
+    const candidate = candidates[candidateIndex]
     if (candidate.last === candidate.first || !lawHeads.has(tokens[candidate.last]?.lower ?? '')) continue
     let at = candidate.last + 1
     if (tokens[at]?.lower === 'of' && text.slice(tokens[candidate.last]?.end ?? 0, tokens[at]?.start ?? 0) === ' ') at++
@@ -445,8 +445,8 @@ const stagePrefixes = new Set(['DJ', 'MC'])
 
 /** `DJ Kaled`, `MC Lyte`: the prefix is part of a performer's stage name, which is a person. */
 function attachStagePrefixes(text: string, tokens: Array<Token>, candidates: Array<Candidate>) {
-  for (let index5 = 0; index5 < candidates.length; index5++) {
-    const candidate = candidates[index5]
+  for (let candidateIndex = 0; candidateIndex < candidates.length; candidateIndex++) {
+    const candidate = candidates[candidateIndex]
     if (candidate.first < 1 || candidate.fixed || candidate.role !== undefined || candidate.last - candidate.first > 2) continue
     const prefix = tokens[candidate.first - 1]
     if (!prefix || !stagePrefixes.has(prefix.text) || text.slice(prefix.end, candidate.start) !== ' ') continue
@@ -468,8 +468,8 @@ const designatorNumber = /^\d{1,4}\p{Lu}?$/u
  */
 function attachDesignators(text: string, tokens: Array<Token>, candidates: Array<Candidate>) {
   const drop = new Set<number>()
-  for (let index6 = 0; index6 < candidates.length; index6++) {
-    const candidate = candidates[index6]
+  for (let candidateIndex = 0; candidateIndex < candidates.length; candidateIndex++) {
+    const candidate = candidates[candidateIndex]
     if (candidate.fixed || candidate.first < 2) continue
     const number = tokens[candidate.first - 1]
     const letters = tokens[candidate.first - 2]
@@ -861,7 +861,10 @@ function splitRun(
 /** Join words with spaces, but a comma sticks to the word before it. */
 function joinWords(words: Array<string>): string {
   let out = ''
-  for (let index7 = 0; index7 < words.length; index7++) { const word = words[index7]; out += out && word !== ',' ? ' ' + word : word }
+  for (let wordIndex = 0; wordIndex < words.length; wordIndex++) {
+    const word = words[wordIndex]
+    out += out && word !== ',' ? ' ' + word : word
+  }
   return out
 }
 
@@ -1016,8 +1019,8 @@ function resolve(
   let candidates = candidates_
   const problems: Array<FindProblem> = []
   mixedCase = new Map()
-  for (let index8 = 0; index8 < tokens.length; index8++) {
-    const token = tokens[index8]
+  for (let tokenIndex = 0; tokenIndex < tokens.length; tokenIndex++) {
+    const token = tokens[tokenIndex]
     if (token.cap && !token.upper && !mixedCase.has(token.lower)) mixedCase.set(token.lower, token.text)
   }
 
@@ -1027,9 +1030,14 @@ function resolve(
   const fullNames = new Set<string>()
   const partOfMulti = new Set<string>()
 
-  for (let index9 = 0; index9 < candidates.length; index9++) {
-    const candidate = candidates[index9]
-    if (candidate.words.length > 1) for (let index10 = 0; index10 < candidate.words.length; index10++) { const word = candidate.words[index10]; partOfMulti.add(word.toLowerCase()) }
+  for (let candidateIndex = 0; candidateIndex < candidates.length; candidateIndex++) {
+    const candidate = candidates[candidateIndex]
+    if (candidate.words.length > 1) {
+      for (let wordIndex = 0; wordIndex < candidate.words.length; wordIndex++) {
+        const word = candidate.words[wordIndex]
+        partOfMulti.add(word.toLowerCase())
+      }
+    }
     if (
       candidate.kind === 'person' &&
       personWords(candidate.words).length > 1 &&
@@ -1046,11 +1054,11 @@ function resolve(
 
   // Full names that are a subset of a longer one (`Bobby Lowery` in `Bobby Darrell Lowery`) take it.
   const fullest = new Map<string, string>()
-  for (let index11 = 0; index11 < fulls.length; index11++) {
-    const full = fulls[index11]
+  for (let fullIndex = 0; fullIndex < fulls.length; fullIndex++) {
+    const full = fulls[fullIndex]
     let best = full
-    for (let index12 = 0; index12 < fulls.length; index12++) {
-      const other = fulls[index12]
+    for (let otherIndex = 0; otherIndex < fulls.length; otherIndex++) {
+      const other = fulls[otherIndex]
       if (other.words.length > best.words.length && isSubName(full.words, other.words)) best = other
     }
 
@@ -1058,12 +1066,12 @@ function resolve(
   }
 
   const byPart = new Map<string, Set<string>>()
-  for (let index13 = 0; index13 < fulls.length; index13++) {
-    const full = fulls[index13]
+  for (let fullIndex = 0; fullIndex < fulls.length; fullIndex++) {
+    const full = fulls[fullIndex]
     const target = fullest.get(full.name.toLowerCase()) ?? full.name
     const parts = [full.words[0], full.words.at(-1)]
-    for (let index14 = 0; index14 < parts.length; index14++) {
-      const part = parts[index14]
+    for (let partIndex = 0; partIndex < parts.length; partIndex++) {
+      const part = parts[partIndex]
       if (!part) continue
       const key = part.toLowerCase()
       let set = byPart.get(key)
@@ -1078,8 +1086,8 @@ function resolve(
 
   const mentions: Array<NameMention> = []
   const placeNames = new Map<string, string>()
-  for (let index15 = 0; index15 < candidates.length; index15++) {
-    const candidate = candidates[index15]
+  for (let candidateIndex = 0; candidateIndex < candidates.length; candidateIndex++) {
+    const candidate = candidates[candidateIndex]
     if (candidate.kind === 'place' && candidate.words.length > 1) {
       const head = candidate.words[0]?.toLowerCase()
       if (head && !placeNames.has(head)) placeNames.set(head, candidate.canonical ?? candidate.words.join(' '))
@@ -1088,8 +1096,8 @@ function resolve(
 
   // Lone words followed somewhere by a verb of saying (`Okonkwo said`): names everywhere.
   const saying = new Set<string>()
-  for (let index16 = 0; index16 < candidates.length; index16++) {
-    const candidate = candidates[index16]
+  for (let candidateIndex = 0; candidateIndex < candidates.length; candidateIndex++) {
+    const candidate = candidates[candidateIndex]
     const following = tokens[candidate.last + 1]
     if (candidate.words.length === 1 && following && headCues.get(following.lower) === 'person') {
       saying.add((candidate.words[0] ?? '').toLowerCase())
@@ -1099,8 +1107,8 @@ function resolve(
   // Definitions (`Varnholt is a village`, `Brisk Tide, a folk band`) type every mention of that name.
   const cueData = cues()
   const defined = new Map<string, Kind>()
-  for (let index17 = 0; index17 < candidates.length; index17++) {
-    const candidate = candidates[index17]
+  for (let candidateIndex = 0; candidateIndex < candidates.length; candidateIndex++) {
+    const candidate = candidates[candidateIndex]
     if (candidate.fixed) continue
     const kind = definitionKind(tokens, candidate.first, candidate.last, cueData)
     if (!kind) continue
@@ -1114,11 +1122,11 @@ function resolve(
   const ownersOf = (keyword: string): Set<string> | undefined => {
     if (!keywordOwners) {
       keywordOwners = new Map()
-      for (let index18 = 0; index18 < candidates.length; index18++) {
-        const candidate = candidates[index18]
+      for (let candidateIndex = 0; candidateIndex < candidates.length; candidateIndex++) {
+        const candidate = candidates[candidateIndex]
         if (candidate.kind !== 'organization' || candidate.words.length < 2) continue
-        for (let index19 = 0; index19 < candidate.words.length; index19++) {
-          const part = candidate.words[index19]
+        for (let partIndex = 0; partIndex < candidate.words.length; partIndex++) {
+          const part = candidate.words[partIndex]
           const key = part.toLowerCase()
           if (!lex.orgWords.has(key)) continue
           let set = keywordOwners.get(key)
@@ -1140,7 +1148,10 @@ function resolve(
   const cued = new Map<string, MentionType | null>()
   const lonePeople = new Set<number>()
   const state: ResolveState = {text, tokens, lex, capMid, options, problems, byPart, fullest, placeNames, saying, defined, cueData, partOfMulti, ownersOf, mentions, weak, cued, lonePeople}
-  for (let index20 = 0; index20 < candidates.length; index20++) { const candidate = candidates[index20]; decide(candidate, state) }
+  for (let candidateIndex = 0; candidateIndex < candidates.length; candidateIndex++) {
+    const candidate = candidates[candidateIndex]
+    decide(candidate, state)
+  }
 
   return {mentions: finish(text, mentions, weak, cued, lonePeople, options), problems}
 }
@@ -1225,8 +1236,8 @@ function finish(
   mentions.sort((a, b) => a.start - b.start || b.end - a.end)
   const kept: Array<NameMention> = []
   let lastEnd = -1
-  for (let index21 = 0; index21 < mentions.length; index21++) {
-    const mention = mentions[index21]
+  for (let mentionIndex = 0; mentionIndex < mentions.length; mentionIndex++) {
+    const mention = mentions[mentionIndex]
     if (mention.start < lastEnd) continue
     lastEnd = mention.end
     mention.id = 'm' + (kept.length + 1)
@@ -1460,8 +1471,8 @@ function decide(candidate: Candidate, state: ResolveState): undefined {
  */
 function agreeOnKind(mentions: Array<NameMention>): void {
   const groups = new Map<string, Array<NameMention>>()
-  for (let index22 = 0; index22 < mentions.length; index22++) {
-    const mention = mentions[index22]
+  for (let mentionIndex = 0; mentionIndex < mentions.length; mentionIndex++) {
+    const mention = mentions[mentionIndex]
     const key = mention.name.toLowerCase()
     let group = groups.get(key)
     if (!group) {
@@ -1570,8 +1581,8 @@ function coordinate(text: string, mentions: Array<NameMention>, weak: Set<number
  */
 function splitJoinedNames(candidates: Array<Candidate>, tokens: Array<Token>): Array<Candidate> {
   const firsts = new Map<string, Set<string>>()
-  for (let index25 = 0; index25 < candidates.length; index25++) {
-    const candidate = candidates[index25]
+  for (let candidateIndex = 0; candidateIndex < candidates.length; candidateIndex++) {
+    const candidate = candidates[candidateIndex]
     if (candidate.kind !== 'person' || candidate.words.length < 2) continue
     const head = (candidate.words[0] ?? '').toLowerCase()
     let set = firsts.get(head)
@@ -1584,8 +1595,8 @@ function splitJoinedNames(candidates: Array<Candidate>, tokens: Array<Token>): A
   }
 
   const out: Array<Candidate> = []
-  for (let index26 = 0; index26 < candidates.length; index26++) {
-    const candidate = candidates[index26]
+  for (let candidateIndex = 0; candidateIndex < candidates.length; candidateIndex++) {
+    const candidate = candidates[candidateIndex]
     if (candidate.kind === 'person' && candidate.words.length === 2 && !candidate.role) {
       const self = candidate.words.join(' ').toLowerCase()
       const [a = '', b = ''] = candidate.words.map((word) => word.toLowerCase())
@@ -1769,7 +1780,10 @@ function plainName(word: string, lex: Lexicon): boolean {
 }
 
 function overlapsAny(ranges: ReadonlyArray<ExcludedRange>, start: number, end: number): boolean {
-  for (let index27 = 0; index27 < ranges.length; index27++) { const range = ranges[index27]; if (range.start < end && range.end > start) return true }
+  for (let rangeIndex = 0; rangeIndex < ranges.length; rangeIndex++) {
+    const range = ranges[rangeIndex]
+    if (range.start < end && range.end > start) return true
+  }
   return false
 }
 
