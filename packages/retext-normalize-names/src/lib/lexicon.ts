@@ -1006,15 +1006,12 @@ const calendarWords = [
   'sundays'
 ]
 
-function hasNonAscii(word: string): boolean {
-  for (let index = 0; index < word.length; index++) if (word.charCodeAt(index) > 127) return true
-  return false
-}
+const nonAscii = /[^\u0000-\u007F]/
 
 /** Make `set.has` also try the word without accents (`tomás` finds `tomas`). */
 function foldAccents(set: Set<string>): void {
   const has = set.has.bind(set)
-  set.has = (word: string) => has(word) || (hasNonAscii(word) && has(word.normalize('NFD').replace(/\p{M}/gu, '')))
+  set.has = (word: string) => has(word) || (nonAscii.test(word) && has(word.normalize('NFD').replace(/\p{M}/gu, '')))
 }
 
 /**
