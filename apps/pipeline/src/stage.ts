@@ -58,8 +58,23 @@ async function runIngest(config: StageConfig, dir: string, stats: StageStats): P
   const ids = new Map<string, number>()
   const inputs = config.inputs as Array<string>
   const {ingest} = await import('@copydesk/ingest')
-  // Files are parsed on worker threads too (`--concurrency`); output is the same.
-  for await (const file of ingest(inputs, {...config.options, threads: concurrency()})) {
+  // Per-file cache: a file whose path, name and bytes were read before, with
+  // this code and these options, is not parsed again.
+  const cache = new DocumentCache(cacheDir(), 'ingest')
+  const prefix = `${codeVersion(['@copydesk/ingest'])}\n${JSON.stringify(config.options)}\n`
+  const force = Boolean(process.env.COPYDESK_FORCE)
+  const documents = ingest(inputs, {
+    ...config.options,
+    // Files are parsed on worker threads too (`--concurrency`); output is the same.
+    threads: concurrency(),
+    cache: {
+      get: (key) => (force ? undefined : cache.get(sha256(prefix + key))?.value),
+      set: (key, value) => cache.set(sha256(prefix + key), value, '')
+    }
+  })
+  let next
+  while (!(next = await documents.next()).done) {
+    const file = next.value
     stats.read++
     const data = file.data.ingest
     const fatal = file.messages.find((message) => message.fatal === true)
@@ -104,6 +119,10 @@ async function runIngest(config: StageConfig, dir: string, stats: StageStats): P
     report(stats.read)
   }
 
+  cache.close()
+  // Documents (failed ones included) from the per-file cache; `processed` stays
+  // the count of documents read well, which the summary reports.
+  stats.cached = next.value.cached
   report(stats.read, true)
   return [await layer.close(), await errors.close()]
 }

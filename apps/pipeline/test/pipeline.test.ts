@@ -98,6 +98,8 @@ describe('copydesk pipeline run', () => {
     const result = cli(['run', '--input', corpus, '--out', out])
     const status = stageStatus(result.stderr)
     expect(status.ingest).toBe('run')
+    // The JSONL file (two documents and a bad line) comes from the per-file cache.
+    expect(result.stderr).toMatch(/ingest {2}1 run, 3 from cache/)
     expect(result.stderr).toMatch(/names {3}1 run, 2 from cache/)
     expect(result.stderr).toMatch(/dates {3}1 run, 2 from cache/)
     const records = readJsonl<DocumentRecord>(path.join(out, 'documents.jsonl'))
