@@ -94,6 +94,18 @@ measure('@copydesk/retext-normalize-dates', (texts) => {
 })
 console.log(`${''.padEnd(40)} ${(found / articles.length).toFixed(1)} expressions per article`)
 
+// Document length: the same articles as one document of a quarter, then all of
+// them. Throughput that falls as the document grows would mean a quadratic step.
+for (const share of [0.25, 1]) {
+  const text = articles.slice(0, Math.round(articles.length * share)).join('\n\n')
+  const file = new VFile(text)
+  file.data.ingest = {id: 'long', title: null, url: null, outlet: null, published: '2024-04-26', authors: [], language: 'en', excluded: [], source: {path: '-', format: 'text'}}
+  const start = cpuSeconds()
+  transform(emptyTree, file)
+  const size = Buffer.byteLength(text) / 1e6
+  console.log(`${`one document of ${size.toFixed(2)} MB`.padEnd(36)} ${(size / (cpuSeconds() - start)).toFixed(2).padStart(6)} MB/s on one core`)
+}
+
 let chrono
 try {
   chrono = await import('chrono-node')

@@ -232,7 +232,21 @@ function checkConsistency(
     )
   }
 
-  const explicit = pending.filter((p) => p.resolved.explicit && p.resolved.day && Math.abs(daysBetween(p.resolved.day, ref)) <= 14)
+  // Explicit dates near the publication date, by weekday: the first of each
+  // day, in document order (later ones of the same day would clash the same
+  // way), so each weekday is checked against a few days, not every date of a
+  // long document.
+  const byWeekday = new Map<number, Array<{pending: Pending; time: number; side: number}>>()
+  for (const p of pending) {
+    const day = p.resolved.day
+    if (!p.resolved.explicit || !day || Math.abs(daysBetween(day, ref)) > 14) continue
+    const key = weekday(day)
+    let days = byWeekday.get(key)
+    if (!days) byWeekday.set(key, (days = []))
+    const time = day.getTime()
+    if (!days.some((known) => known.time === time)) days.push({pending: p, time, side: Math.sign(daysBetween(day, ref))})
+  }
+
   for (const p of pending) {
     const spec = p.candidate.spec
     const day = p.resolved.day
@@ -240,9 +254,8 @@ function checkConsistency(
     // Only an explicit date on the same side of the publication date: a past Friday and a
     // Friday to come are both plausible.
     const side = Math.sign(daysBetween(day, ref))
-    const clash = explicit.find(
-      (e) => weekday(e.resolved.day!) === weekday(day) && daysBetween(e.resolved.day!, day) !== 0 && Math.sign(daysBetween(e.resolved.day!, ref)) === side
-    )
+    const time = day.getTime()
+    const clash = byWeekday.get(weekday(day))?.find((known) => known.time !== time && known.side === side)?.pending
     if (clash) {
       message(
         `Unexpected date conflict: \`${p.annotation.text}\` resolves to ${formatDay(day)} from the publication date, but \`${clash.annotation.text}\` (${clash.annotation.id}) is ${formatDay(clash.resolved.day!)}, also a ${weekdayName(weekday(day))}`,
