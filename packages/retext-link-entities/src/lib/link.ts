@@ -35,6 +35,8 @@ export interface GroupLink {
   candidates: Array<ScoredCandidate>
   /** Close runner-up, when the choice was ambiguous. */
   ambiguous: [KbEntity, KbEntity] | undefined
+  /** Mentions of the group that are only the start of a longer name (`Boeing` in `Boeing 737`): not linked. */
+  partial: Set<NameMention> | undefined
 }
 
 /** How well a KB type fits a mention type (0: not at all). */
@@ -45,6 +47,10 @@ const typeFit: Record<MentionType, Partial<Record<EntityType, number>>> = {
   other: {other: 1, organization: 0.6, place: 0.45}
 }
 
+const fitTypes = Object.fromEntries(
+  Object.entries(typeFit).map(([type, fits]) => [type, Object.keys(fits) as Array<EntityType>])
+) as Record<MentionType, Array<EntityType>>
+
 /** A company's legal form at the end of its name. */
 const legalForm =
   /,?\s+(?:corporation|corp\.?|incorporated|inc\.?|company|co\.?|limited|ltd\.?|llc|l\.l\.c\.|plc|p\.l\.c\.|ag|se|sa|s\.a\.|nv|n\.v\.|gmbh|holdings)$/i
@@ -54,26 +60,136 @@ const matchWeight = {label: 1, alias: 1, short: 0.4, fuzzy: 0.7}
 const stop = new Set(['the', 'of', 'a', 'an', 'and', 'former', 'then', 'late', 'us', 'u', 's', 'acting', 'deputy'])
 
 const letter = /\p{L}/u
+const upper = /\p{Lu}/u
 
-/** Memo of derived texts of KB descriptions (they repeat across documents). */
-const memo = new Map<string, {phrase: string; proper: Set<string>}>()
+/**
+ * A model number right after a name (`Boeing 737s`, `Airbus A380`, `Boeing
+ * 7E7`): the name is the start of a product's name. A year (`Boeing 2008
+ * results`) is not a model number.
+ */
+const modelNumber = /^ (?:[A-Z]{1,2}-?)?\d{2,4}(?:[A-Z]{0,2}\d?|-\d{1,3}[A-Z]{0,2})?(?:'?s)?(?![\p{L}\d])/u
+const year = /^ (?:1[89]|20)\d\d(?![\p{L}\d])/u
 
-function described(text: string): {phrase: string; proper: Set<string>} {
-  let value = memo.get(text)
+/** Bounded memo: cleared when full (the keys repeat across documents, so it refills with what is common). */
+class Memo<V> extends Map<string, V> {
+  constructor(readonly limit: number) {
+    super()
+  }
+
+  remember(key: string, make: () => V): V {
+    let value = this.get(key)
+    if (value === undefined) {
+      if (this.size >= this.limit) this.clear()
+      value = make()
+      this.set(key, value)
+    }
+    return value
+  }
+}
+
+/** Lookup keys of names (names repeat across the documents of a corpus). */
+const keys = new Memo<string>(100000)
+
+function keyOf(name: string): string {
+  return keys.remember(name, () => nameKey(name))
+}
+
+/** NIL ids by entity key (a hash each). */
+const nils = new Memo<string>(100000)
+
+/** Whether an entity is a country, a region inside one (a state), or a settlement. */
+type PlaceKind = 'country' | 'region' | 'settlement'
+
+const countryClasses = new Set(['Q6256', 'Q3624078', 'Q112099'])
+const regionClasses = new Set(['Q35657', 'Q7275', 'Q10864048', 'Q3336843', 'Q13220204'])
+const settlementClasses = new Set(['Q515', 'Q5119', 'Q1549591', 'Q1637706', 'Q200250', 'Q1093829', 'Q486972', 'Q532', 'Q3957'])
+
+function placeKind(entity: KbEntity): PlaceKind | undefined {
+  if (entity.type !== 'place') return undefined
+  if (entity.classes.some((c) => countryClasses.has(c))) return 'country'
+  if (entity.classes.some((c) => regionClasses.has(c))) return 'region'
+  if (entity.classes.some((c) => settlementClasses.has(c))) return 'settlement'
+  const d = entity.description.toLowerCase()
+  if (/^(?:sovereign (?:city-)?state|country|island (?:country|nation))\b/.test(d)) return 'country'
+  if (/^(?:(?:federated |u\.?s\.? )?state|province|territory|region|county|constituent country|federal subject|emirate) (?:of|in)\b/.test(d)) return 'region'
+  if (/^(?:(?:largest |capital |big |port |major )?city|capital|town|village|borough|municipality|commune|metropolis|(?:[\w-]+ )?neighbou?rhood)\b/.test(d)) {
+    return 'settlement'
+  }
+  return undefined
+}
+
+/** What the linker derives from a KB entity (once per entity object). */
+interface EntityInfo {
+  /** The label as a lookup key (`new york city`). */
+  label: string
+  /** Description and Wikipedia title, as context is matched against them. */
+  text: string
+  /** Word sequences of `text` as lookup keys (`city in washington`, `washington`, …). */
+  phrases: Set<string>
+  /** Capitalized word sequences of `text`, with their lookup keys. */
+  propers: Array<[proper: string, key: string]>
+  /** Those proper names plus the countries of nationality adjectives (`American company` → `United States`). */
+  places: Set<string>
+  /** Words of `text`, for roles (made on first use). */
+  words: Set<string> | undefined
+  /** Lookup keys that only lower-case aliases give (`the high court`): descriptions, not names. */
+  descriptive: Set<string>
+  kind: PlaceKind | undefined
+}
+
+const infos = new WeakMap<KbEntity, EntityInfo>()
+
+function info(entity: KbEntity): EntityInfo {
+  let value = infos.get(entity)
   if (!value) {
-    if (memo.size >= 100000) memo.clear()
-    value = {phrase: phrase(text), proper: properNames(text)}
-    memo.set(text, value)
+    const text = `${entity.description}; ${entity.wikipedia ?? ''}`
+    const propers = properNames(text).map((p): [string, string] => [p, keyOf(p)])
+    const places = new Set(propers.map(([p]) => p))
+    for (const word of entity.description.match(/\b\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?/gu) ?? []) {
+      const country = demonyms[word.toLowerCase()]
+      if (country) places.add(country)
+    }
+    const named = new Set([keyOf(entity.label)])
+    const lower: Array<string> = []
+    for (const alias of entity.aliases) {
+      if (upper.test(alias)) named.add(keyOf(alias))
+      else lower.push(keyOf(alias))
+    }
+    value = {
+      label: keyOf(entity.label),
+      text,
+      phrases: sequences(phrase(text)),
+      propers,
+      places,
+      words: undefined,
+      descriptive: new Set(lower.filter((k) => !named.has(k))),
+      kind: placeKind(entity)
+    }
+    infos.set(entity, value)
   }
   return value
 }
 
 /** Capitalized word sequences of a description (`California`, `United States`). */
-function properNames(text: string): Set<string> {
+function properNames(text: string): Array<string> {
   const found = new Set<string>()
   for (const match of text.matchAll(/\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)*/gu)) {
     const value = match[0].replace(/[.]+$/, '')
     if (value.length > 2) found.add(value)
+  }
+  return [...found]
+}
+
+/** Every sequence of whole words of a key (up to eight words long). */
+function sequences(key: string): Set<string> {
+  const tokens = key.split(' ').filter(Boolean)
+  const found = new Set<string>()
+  for (let i = 0; i < tokens.length; i++) {
+    let value = ''
+    for (let j = i; j < tokens.length && j < i + 8; j++) {
+      value = j === i ? tokens[j]! : `${value} ${tokens[j]}`
+      found.add(value)
+    }
   }
   return found
 }
@@ -93,7 +209,7 @@ function words(text: string): Array<string> {
 export function groupMentions(mentions: ReadonlyArray<NameMention>): Array<MentionGroup> {
   const groups = new Map<string, MentionGroup>()
   for (const mention of mentions) {
-    const key = identityKey(mention.name, mention.type, mention.cluster)
+    const key = mention.cluster ? identityKey(mention.name, mention.type, mention.cluster) : `${mention.type}:${keyOf(mention.name)}`
     let group = groups.get(key)
     if (!group) {
       group = {key, name: mention.name, type: mention.type, cluster: mention.cluster, roles: [], mentions: []}
@@ -105,42 +221,74 @@ export function groupMentions(mentions: ReadonlyArray<NameMention>): Array<Menti
   return [...groups.values()]
 }
 
-/** Whether a candidate came from a nationality adjective (`American` → United States). */
-const fromDemonym = new WeakSet<KbCandidate>()
+/** A candidate with the key it was found under. */
+interface Found {
+  candidate: KbCandidate
+  key: string
+  /** Found through a nationality adjective (`American` → United States). */
+  demonym: boolean
+}
 
-function candidatesFor(kb: KnowledgeBase, group: MentionGroup, fuzzy: boolean): Array<KbCandidate> {
-  const country = group.type === 'person' ? undefined : demonyms[nameKey(group.name)]
+/**
+ * KB lookups, remembered per KB across the documents of a run (a name is
+ * looked up once per worker, not once per mention or document).
+ */
+const lookups = new WeakMap<KnowledgeBase, Memo<ReadonlyArray<Found>>>()
+
+function candidatesFor(kb: KnowledgeBase, group: MentionGroup, fuzzy: boolean): ReadonlyArray<Found> {
+  let memo = lookups.get(kb)
+  if (!memo) lookups.set(kb, (memo = new Memo(50000)))
+  const texts = group.mentions.length === 1 ? group.mentions[0]!.text : [...new Set(group.mentions.map((m) => m.text))].join('\u0000')
+  return memo.remember(`${group.type}\u0000${fuzzy ? 1 : 0}\u0000${group.name}\u0000${texts}`, () => lookUp(kb, group, fuzzy))
+}
+
+function lookUp(kb: KnowledgeBase, group: MentionGroup, fuzzy: boolean): Array<Found> {
+  const own = keyOf(group.name)
+  const country = group.type === 'person' ? undefined : demonyms[own]
   if (country) {
-    const list = kb.lookup(country, {type: 'place', short: false}).filter((c) => c.entity.classes.includes('Q6256'))
-    for (const c of list) fromDemonym.add(c)
-    return list
+    return kb
+      .lookup(country, {type: 'place', short: false})
+      .filter((c) => c.entity.classes.includes('Q6256'))
+      .map((candidate) => ({candidate, key: keyOf(country), demonym: true}))
   }
-  const types = Object.keys(typeFit[group.type]) as Array<EntityType>
-  const found = new Map<string, KbCandidate>()
-  const add = (list: Array<KbCandidate>) => {
-    for (const c of list) {
-      const previous = found.get(c.entity.id)
-      if (!previous || matchWeight[c.match] > matchWeight[previous.match]) found.set(c.entity.id, c)
+  const types = fitTypes[group.type]
+  const found = new Map<string, Found>()
+  const add = (list: Array<KbCandidate>, key: string) => {
+    for (const candidate of list) {
+      const previous = found.get(candidate.entity.id)
+      if (!previous || matchWeight[candidate.match] > matchWeight[previous.candidate.match]) {
+        found.set(candidate.entity.id, {candidate, key, demonym: false})
+      }
     }
   }
-  add(kb.lookup(group.name, {type: types}))
+  add(kb.lookup(group.name, {type: types}), own)
   if (found.size === 0) {
     // Surface forms the canonical name missed (`VP Harris`, `REUTERS`), full matches only.
     for (const text of new Set(group.mentions.map((m) => m.text))) {
-      add(kb.lookup(text, {type: types, short: false}))
+      const key = keyOf(text)
+      if (key !== own) add(kb.lookup(text, {type: types, short: false}), key)
     }
   }
   // Legal forms: `General Motors Corporation`, `Chrysler LLC`.
   if (found.size === 0 && group.type !== 'person') {
     const bare = group.name.replace(legalForm, '')
-    if (bare !== group.name && bare.length > 1) add(kb.lookup(bare, {type: types, short: false}))
+    if (bare !== group.name && bare.length > 1) add(kb.lookup(bare, {type: types, short: false}), keyOf(bare))
   }
   // Misspellings: names of two words or more only (a one-word name within
   // one edit of another is more often a different name: Everett, Everest).
-  if (found.size === 0 && fuzzy && nameKey(group.name).includes(' ') && nameKey(group.name).length >= 8) {
-    add(kb.fuzzy(group.name, {type: types}).filter((c) => c.distance > 0))
+  if (found.size === 0 && fuzzy && own.includes(' ') && own.length >= 8) {
+    add(
+      kb.fuzzy(group.name, {type: types}).filter((c) => c.distance > 0),
+      own
+    )
   }
   return [...found.values()]
+}
+
+/** Whether a mention is followed by a model number (`Boeing 737s`): the start of a product's name. */
+function startsProductName(mention: NameMention, text: string): boolean {
+  const after = text.slice(mention.end, mention.end + 16)
+  return modelNumber.test(after) && !year.test(after)
 }
 
 /**
@@ -173,84 +321,155 @@ export function linkGroups(
   }
 
   // Context: the canonical names of the document, as lookup keys.
-  const groupKeys = groups.map((g) => nameKey(g.name))
-  const paddedKeys = groupKeys.map((k) => ` ${k} `)
-
+  const groupKeys = groups.map((g) => keyOf(g.name))
+  const documentKeys = new Set(groupKeys)
   const pools = groups.map((group) => candidatesFor(kb, group, settings.fuzzy))
 
   // Entities with an unambiguous full-name match of the right type anchor the document.
   const anchors = new Map<string, Set<number>>()
+  const anchorEntities = new Map<string, KbEntity>()
   pools.forEach((pool, index) => {
-    const full = pool.filter(
-      (c) => (c.match === 'label' || c.match === 'alias') && typeFit[groups[index]!.type][c.entity.type] === 1
-    )
-    if (full.length !== 1) return
-    const id = full[0]!.entity.id
-    let set = anchors.get(id)
-    if (!set) anchors.set(id, (set = new Set()))
+    let full: KbEntity | undefined
+    let count = 0
+    for (const {candidate: c} of pool) {
+      if ((c.match === 'label' || c.match === 'alias') && typeFit[groups[index]!.type][c.entity.type] === 1) {
+        full = c.entity
+        count++
+      }
+    }
+    if (count !== 1 || !full) return
+    let set = anchors.get(full.id)
+    if (!set) {
+      anchors.set(full.id, (set = new Set()))
+      anchorEntities.set(full.id, full)
+    }
     set.add(index)
   })
 
-  // What the anchors' descriptions say (`city in Washington, United States`).
-  const anchorTexts = [...anchors].map(([id, by]) => {
-    const {phrase, proper} = described(kb.get(id)?.description ?? '')
-    return {by, text: phrase, proper}
+  // What the anchors' descriptions say (`city in Washington, United States`):
+  // the phrases and places they name, and the kinds of places anchored.
+  const anchorInfos = [...anchors].map(([id, by]) => ({by, about: info(anchorEntities.get(id)!)}))
+  /** Whether an anchor other than group `index` names `key` among its phrases. */
+  const said = (key: string, index: number) => anchorInfos.some(({by, about}) => about.phrases.has(key) && !by.has(index))
+  /** How many anchors name each place. */
+  const anchorPlaces = new Map<string, number>()
+  for (const {about} of anchorInfos) for (const place of about.places) anchorPlaces.set(place, (anchorPlaces.get(place) ?? 0) + 1)
+  /** Whether an anchor other than group `index` names `place`. */
+  const near = (place: string, index: number) => {
+    let count = anchorPlaces.get(place) ?? 0
+    if (count > 0) for (const {by, about} of anchorInfos) if (by.has(index) && about.places.has(place)) count--
+    return count > 0
+  }
+
+  // The place named just before a place, as in `Everett, Washington`: the
+  // second is then the region that holds the first.
+  const placeEnds = new Map<number, number>()
+  groups.forEach((group, index) => {
+    if (group.type === 'place') for (const mention of group.mentions) placeEnds.set(mention.end, index)
   })
+  const holds = new Map<number, Array<number>>()
+  if (placeEnds.size > 1) {
+    groups.forEach((group, index) => {
+      if (group.type !== 'place') return
+      for (const mention of group.mentions) {
+        const previous = placeEnds.get(mention.start - 2)
+        if (previous === undefined || previous === index || documentText.slice(mention.start - 2, mention.start) !== ', ') continue
+        let list = holds.get(index)
+        if (!list) holds.set(index, (list = []))
+        if (!list.includes(previous)) list.push(previous)
+      }
+    })
+  }
 
   return groups.map((group, index) => {
     const pool = pools[index]!
     const ownKey = groupKeys[index]!
-    const others = new Set<string>()
-    const otherPhrases: Array<string> = []
-    groupKeys.forEach((k, i) => {
-      if (i === index || !k || ownKey.includes(k) || others.has(k)) return
-      others.add(k)
-      otherPhrases.push(paddedKeys[i]!)
-    })
-    const roleWords = new Set(group.roles.flatMap(words))
     const scored: Array<ScoredCandidate> = []
-    const maxPopularity = Math.max(1, ...pool.map((c) => c.entity.popularity))
-    for (const c of pool) {
-      const fit = fromDemonym.has(c) ? 0.9 : (typeFit[group.type][c.entity.type] ?? 0)
-      if (!fit) continue
-      let score = matchWeight[c.match] * fit * (0.6 + 0.4 * Math.sqrt(c.entity.popularity / maxPopularity))
-      if (c.match === 'fuzzy') score *= 1 - 0.1 * c.distance
-      const text = `${c.entity.description}; ${c.entity.wikipedia ?? ''}`
-      const description = roleWords.size ? new Set(words(text)) : undefined
-      // Roles: "Vice President" against "vice president of the United States".
-      let roleHits = 0
-      for (const w of roleWords) if (description?.has(w)) roleHits++
-      if (roleWords.size) score += 0.25 * (roleHits / roleWords.size)
-      // Coherence: the same entity named in full elsewhere in the document.
-      const anchoredBy = anchors.get(c.entity.id)
-      const anchored = anchoredBy !== undefined && [...anchoredBy].some((i) => i !== index)
-      if (anchored) score += 0.5
-      // A short form (a surname) with no full name nearby takes no support from
-      // context: only a role can make it (“Secretary Whitcombe”).
-      if (c.match === 'short' && !anchored) {
+    if (pool.length > 0) {
+      // Other names of the document (not parts of this one).
+      const other = (key: string) => documentKeys.has(key) && !ownKey.includes(key)
+      const roleWords = new Set(group.roles.flatMap(words))
+      const capitalized = group.mentions.every((m) => upper.test(m.text))
+      // The places that this one holds (`Everett` in `Everett, Washington`), and what their entities say.
+      const held = holds.get(index)
+      const heldPlaces = new Set<string>()
+      for (const i of held ?? []) {
+        for (const {candidate} of pools[i]!) for (const place of info(candidate.entity).places) heldPlaces.add(place)
+      }
+      let maxPopularity = 1
+      for (const {candidate} of pool) if (candidate.entity.popularity > maxPopularity) maxPopularity = candidate.entity.popularity
+
+      for (const {candidate: c, key, demonym} of pool) {
+        const fit = demonym ? 0.9 : (typeFit[group.type][c.entity.type] ?? 0)
+        if (!fit) continue
+        const about = info(c.entity)
+        // A name found only through a lower-case alias (`the high court`)
+        // is a description of the entity, not its name: `High Court` needs
+        // support, like a surname.
+        const match = c.match === 'alias' && capitalized && about.descriptive.has(key) ? 'short' : c.match
+        let score = matchWeight[match] * fit * (0.6 + 0.4 * Math.sqrt(c.entity.popularity / maxPopularity))
+        if (match === 'fuzzy') score *= 1 - 0.1 * c.distance
+        // Roles: "Vice President" against "vice president of the United States".
+        if (roleWords.size) {
+          about.words ??= new Set(words(about.text))
+          let roleHits = 0
+          for (const w of roleWords) if (about.words.has(w)) roleHits++
+          score += 0.25 * (roleHits / roleWords.size)
+        }
+        // Coherence: the same entity named in full elsewhere in the document.
+        const anchoredBy = anchors.get(c.entity.id)
+        let anchored = false
+        if (anchoredBy) for (const i of anchoredBy) if (i !== index) anchored = true
+        if (anchored) score += 0.5
+        // A short form (a surname) with no full name nearby takes no support from
+        // context: only a role can make it (“Secretary Whitcombe”).
+        if (match === 'short' && !anchored) {
+          scored.push({entity: c.entity, score})
+          continue
+        }
+        // Context: other names of the document in the description or title
+        // (`San Jose, California` in an article that names California).
+        let contextHits = 0
+        for (const k of about.phrases) if (other(k)) contextHits++
+        for (const [proper, key] of about.propers) {
+          if (!ownKey.includes(key) && !other(key) && named(proper)) contextHits++
+        }
+        score += Math.min(0.2, 0.1 * contextHits)
+        // Coherence: entities anchored elsewhere that mention this one
+        // (Seattle, `city in Washington`, for the state of Washington).
+        if (said(about.label, index)) score += 0.1
+        // Coherence: a place named in this candidate's description is also named
+        // in an anchor's (“state of the United States of America” beside
+        // “city in Georgia, United States”): the article's part of the world.
+        for (const [proper, key] of about.propers) {
+          if (!ownKey.includes(key) && near(proper, index)) {
+            score += 0.15
+            break
+          }
+        }
+        if (about.kind) {
+          // `Everett, Washington`: the place after a comma holds the one
+          // before it: the region its entity names, else a region or country.
+          if (held) {
+            const label = c.entity.label
+            if (heldPlaces.has(label)) score += 0.3
+            else if (about.kind !== 'settlement') score += 0.15
+          }
+          // Places listed together are of one kind (`from Frankfurt to
+          // Chicago via New York`: the city, not the state).
+          let same = 0
+          let different = 0
+          for (const {by, about: anchor} of anchorInfos) {
+            const kind = anchor.kind
+            // Countries are named beside places of every kind.
+            if (!kind || by.has(index) || (kind === 'country' && about.kind !== 'country')) continue
+            if (kind === about.kind) same++
+            else different++
+          }
+          if (same > different) score += 0.15
+        }
         scored.push({entity: c.entity, score})
-        continue
       }
-      // Context: other names of the document in the description or title
-      // (`San Jose, California` in an article that names California).
-      const {phrase: padded, proper: propers} = described(text)
-      let contextHits = 0
-      for (const k of otherPhrases) if (padded.includes(k)) contextHits++
-      for (const proper of propers) {
-        const key = nameKey(proper)
-        if (!ownKey.includes(key) && !others.has(key) && named(proper)) contextHits++
-      }
-      score += Math.min(0.2, 0.1 * contextHits)
-      // Coherence: entities anchored elsewhere that mention this one
-      // (Seattle, `city in Washington`, for the state of Washington).
-      const label = ` ${nameKey(c.entity.label)} `
-      if (anchorTexts.some(({by, text: t}) => !by.has(index) && t.includes(label))) score += 0.1
-      // Coherence: a place named in this candidate's description is also named
-      // in an anchor's (“state of the United States of America” beside
-      // “city in Georgia, United States”): the article's part of the world.
-      const places = [...propers].filter((p) => !ownKey.includes(nameKey(p)))
-      if (anchorTexts.some(({by, proper}) => !by.has(index) && places.some((p) => proper.has(p)))) score += 0.15
-      scored.push({entity: c.entity, score})
     }
     scored.sort((a, b) => b.score - a.score || b.entity.popularity - a.entity.popularity)
     const [top, second] = scored
@@ -269,8 +488,16 @@ export function linkGroups(
     // One real entity, one id across the corpus: reuse what an earlier document decided.
     const known = settings.registry?.get(group.key)
     if (known && (!ref || (!known.id.startsWith('nil:') && known.confidence > ref.confidence))) ref = {...known}
-    if (!ref && settings.nil) ref = {id: nilId(group.name, group.type, group.cluster), label: group.name, confidence: 1}
+    if (!ref && settings.nil) {
+      ref = {id: nils.remember(group.key, () => nilId(group.name, group.type, group.cluster)), label: group.name, confidence: 1}
+    }
     if (ref && (!known || known.id.startsWith('nil:') || ref.id === known.id)) settings.registry?.set(group.key, ref)
-    return {group, ref, candidates: scored, ambiguous}
+    let partial: Set<NameMention> | undefined
+    if (group.type !== 'person') {
+      for (const mention of group.mentions) {
+        if (startsProductName(mention, documentText)) (partial ??= new Set()).add(mention)
+      }
+    }
+    return {group, ref, candidates: scored, ambiguous, partial}
   })
 }
