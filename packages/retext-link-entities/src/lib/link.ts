@@ -207,18 +207,29 @@ function words(text: string): Array<string> {
 
 /** Group the mentions of a document by entity: name-stage cluster, else type and canonical name. */
 export function groupMentions(mentions: ReadonlyArray<NameMention>): Array<MentionGroup> {
-  const groups = new Map<string, MentionGroup>()
+  // By cluster, else by type and name, then by entity key (names with one key
+  // are one entity): no key is built per mention.
+  const byCluster = new Map<string, MentionGroup>()
+  const byName = new Map<string, MentionGroup>()
+  const byKey = new Map<string, MentionGroup>()
+  const groups: Array<MentionGroup> = []
   for (const mention of mentions) {
-    const key = mention.cluster ? identityKey(mention.name, mention.type, mention.cluster) : `${mention.type}:${keyOf(mention.name)}`
-    let group = groups.get(key)
+    let group = mention.cluster ? byCluster.get(mention.cluster) : byName.get(mention.name)?.type === mention.type ? byName.get(mention.name) : undefined
     if (!group) {
-      group = {key, name: mention.name, type: mention.type, cluster: mention.cluster, roles: [], mentions: []}
-      groups.set(key, group)
+      const key = mention.cluster ? identityKey(mention.name, mention.type, mention.cluster) : `${mention.type}:${keyOf(mention.name)}`
+      group = byKey.get(key)
+      if (!group) {
+        group = {key, name: mention.name, type: mention.type, cluster: mention.cluster, roles: [], mentions: []}
+        byKey.set(key, group)
+        groups.push(group)
+      }
+      if (mention.cluster) byCluster.set(mention.cluster, group)
+      else byName.set(mention.name, group)
     }
     group.mentions.push(mention)
     if (mention.role && !group.roles.includes(mention.role)) group.roles.push(mention.role)
   }
-  return [...groups.values()]
+  return groups
 }
 
 /** A candidate with the key it was found under. */
@@ -229,58 +240,88 @@ interface Found {
   demonym: boolean
 }
 
-/**
- * KB lookups, remembered per KB across the documents of a run (a name is
- * looked up once per worker, not once per mention or document).
- */
-const lookups = new WeakMap<KnowledgeBase, Memo<ReadonlyArray<Found>>>()
+/** KB lookups of one KB, remembered across the documents of a run, by kind, type and name. */
+type Lookups = Map<string, Memo<ReadonlyArray<Found>>>
 
-function candidatesFor(kb: KnowledgeBase, group: MentionGroup, fuzzy: boolean): ReadonlyArray<Found> {
-  let memo = lookups.get(kb)
-  if (!memo) lookups.set(kb, (memo = new Memo(50000)))
-  const texts = group.mentions.length === 1 ? group.mentions[0]!.text : [...new Set(group.mentions.map((m) => m.text))].join('\u0000')
-  return memo.remember(`${group.type}\u0000${fuzzy ? 1 : 0}\u0000${group.name}\u0000${texts}`, () => lookUp(kb, group, fuzzy))
+const lookups = new WeakMap<KnowledgeBase, Lookups>()
+
+function remembered(kb: KnowledgeBase, kind: string, name: string, make: () => ReadonlyArray<Found>): ReadonlyArray<Found> {
+  let byKind = lookups.get(kb)
+  if (!byKind) lookups.set(kb, (byKind = new Map()))
+  let memo = byKind.get(kind)
+  if (!memo) byKind.set(kind, (memo = new Memo(20000)))
+  return memo.remember(name, make)
 }
 
-function lookUp(kb: KnowledgeBase, group: MentionGroup, fuzzy: boolean): Array<Found> {
-  const own = keyOf(group.name)
-  const country = group.type === 'person' ? undefined : demonyms[own]
-  if (country) {
-    return kb
-      .lookup(country, {type: 'place', short: false})
-      .filter((c) => c.entity.classes.includes('Q6256'))
-      .map((candidate) => ({candidate, key: keyOf(country), demonym: true}))
-  }
+const none: ReadonlyArray<Found> = Object.freeze([])
+
+/**
+ * Candidates of a group: its canonical name (a nationality adjective: the
+ * country); else its surface forms (`VP Harris`, `REUTERS`, full matches
+ * only); else the name without its legal form (`Chrysler LLC`); else
+ * misspellings within a bound. Each lookup is made once per name per worker,
+ * not once per mention or document.
+ */
+function candidatesFor(kb: KnowledgeBase, group: MentionGroup, fuzzy: boolean): ReadonlyArray<Found> {
   const types = fitTypes[group.type]
-  const found = new Map<string, Found>()
-  const add = (list: Array<KbCandidate>, key: string) => {
-    for (const candidate of list) {
-      const previous = found.get(candidate.entity.id)
-      if (!previous || matchWeight[candidate.match] > matchWeight[previous.candidate.match]) {
-        found.set(candidate.entity.id, {candidate, key, demonym: false})
+  const direct = remembered(kb, `name:${group.type}`, group.name, () => {
+    const own = keyOf(group.name)
+    const country = group.type === 'person' ? undefined : demonyms[own]
+    if (country) {
+      return kb
+        .lookup(country, {type: 'place', short: false})
+        .filter((c) => c.entity.classes.includes('Q6256'))
+        .map((candidate) => ({candidate, key: keyOf(country), demonym: true}))
+    }
+    return merge(kb.lookup(group.name, {type: types}), own)
+  })
+  if (direct.length > 0) return direct
+  const own = keyOf(group.name)
+  let found: ReadonlyArray<Found> = none
+  let seen: Set<string> | undefined
+  for (const mention of group.mentions) {
+    if (mention.text === group.name || seen?.has(mention.text)) continue
+    ;(seen ??= new Set()).add(mention.text)
+    const list = remembered(kb, `text:${group.type}`, mention.text, () => {
+      const key = keyOf(mention.text)
+      return key === own ? none : merge(kb.lookup(mention.text, {type: types, short: false}), key)
+    })
+    if (list.length > 0) found = found.length > 0 ? merge2(found, list) : list
+  }
+  if (found.length > 0) return found
+  return remembered(kb, `other:${group.type}:${fuzzy ? 1 : 0}`, group.name, () => {
+    // Legal forms: `General Motors Corporation`, `Chrysler LLC`.
+    if (group.type !== 'person') {
+      const bare = group.name.replace(legalForm, '')
+      if (bare !== group.name && bare.length > 1) {
+        const list = merge(kb.lookup(bare, {type: types, short: false}), keyOf(bare))
+        if (list.length > 0) return list
       }
     }
-  }
-  add(kb.lookup(group.name, {type: types}), own)
-  if (found.size === 0) {
-    // Surface forms the canonical name missed (`VP Harris`, `REUTERS`), full matches only.
-    for (const text of new Set(group.mentions.map((m) => m.text))) {
-      const key = keyOf(text)
-      if (key !== own) add(kb.lookup(text, {type: types, short: false}), key)
+    // Misspellings: names of two words or more only (a one-word name within
+    // one edit of another is more often a different name: Everett, Everest).
+    if (fuzzy && own.includes(' ') && own.length >= 8) {
+      return merge(
+        kb.fuzzy(group.name, {type: types}).filter((c) => c.distance > 0),
+        own
+      )
     }
-  }
-  // Legal forms: `General Motors Corporation`, `Chrysler LLC`.
-  if (found.size === 0 && group.type !== 'person') {
-    const bare = group.name.replace(legalForm, '')
-    if (bare !== group.name && bare.length > 1) add(kb.lookup(bare, {type: types, short: false}), keyOf(bare))
-  }
-  // Misspellings: names of two words or more only (a one-word name within
-  // one edit of another is more often a different name: Everett, Everest).
-  if (found.size === 0 && fuzzy && own.includes(' ') && own.length >= 8) {
-    add(
-      kb.fuzzy(group.name, {type: types}).filter((c) => c.distance > 0),
-      own
-    )
+    return none
+  })
+}
+
+/** Candidates of one lookup, one per entity (the best match). */
+function merge(list: ReadonlyArray<KbCandidate>, key: string): ReadonlyArray<Found> {
+  if (list.length === 0) return none
+  return merge2(none, list.map((candidate) => ({candidate, key, demonym: false})))
+}
+
+/** Union of two candidate lists, one per entity, the better match kept. */
+function merge2(a: ReadonlyArray<Found>, b: ReadonlyArray<Found>): ReadonlyArray<Found> {
+  const found = new Map<string, Found>()
+  for (const item of [...a, ...b]) {
+    const previous = found.get(item.candidate.entity.id)
+    if (!previous || matchWeight[item.candidate.match] > matchWeight[previous.candidate.match]) found.set(item.candidate.entity.id, item)
   }
   return [...found.values()]
 }
