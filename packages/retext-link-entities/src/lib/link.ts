@@ -434,15 +434,18 @@ export function linkGroups(
       // The places that this one holds (`Everett` in `Everett, Washington`), and what their entities say.
       const held = holds.get(index)
       const heldPlaces = new Set<string>()
+      const heldEntities = new Set<string>()
       for (const i of held ?? []) {
         for (const {candidate} of pools[i]!) for (const place of info(candidate.entity).places) heldPlaces.add(place)
+        for (const [id, by] of anchors) if (by.has(i)) heldEntities.add(id)
       }
       let maxPopularity = 1
       for (const {candidate} of pool) if (candidate.entity.popularity > maxPopularity) maxPopularity = candidate.entity.popularity
 
       for (const {candidate: c, key, demonym} of pool) {
         const fit = demonym ? 0.9 : (typeFit[group.type][c.entity.type] ?? 0)
-        if (!fit) continue
+        // In `Dunmore City, Dunmore` the second is not the first.
+        if (!fit || heldEntities.has(c.entity.id)) continue
         const about = info(c.entity)
         // A name found only through a lower-case alias (`the high court`)
         // is a description of the entity, not its name: `High Court` needs
