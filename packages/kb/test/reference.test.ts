@@ -35,8 +35,19 @@ describe.skipIf(!placesFile || !existsSync(placesFile))('starter KB against Natu
       const ours = names(entity)
       if (!theirs.some((n) => ours.has(n))) disagree.push(`${entity.id} ${entity.label} / ${p['NAME']}`)
     }
-    expect(checked).toBeGreaterThan(100)
+    expect(checked).toBeGreaterThan(2500)
     expect(disagree).toEqual([])
+  })
+
+  it('has every national capital that Natural Earth gives a QID', () => {
+    const geojson = JSON.parse(gunzipSync(readFileSync(placesFile!)).toString('utf8')) as {
+      features: Array<{properties: Record<string, string | null>}>
+    }
+    const missing = geojson.features
+      .map((f) => f.properties)
+      .filter((p) => p['FEATURECLA'] === 'Admin-0 capital' && p['wikidataid'] && !kb.get(p['wikidataid']))
+      .map((p) => `${p['wikidataid']} ${p['NAME']}`)
+    expect(missing).toEqual([])
   })
 })
 
@@ -63,7 +74,15 @@ describe.skipIf(!legislatorsDir || !existsSync(legislatorsDir))('starter KB agai
         disagree.push(`${entity.id} wikipedia ${entity.wikipedia} / ${person.id.wikipedia}`)
       }
     }
-    expect(checked).toBeGreaterThan(100)
+    expect(checked).toBeGreaterThan(500)
     expect(disagree).toEqual([])
+  })
+
+  it('has every current member of Congress', () => {
+    type Member = {id: {wikidata?: string}; name: {official_full?: string; last: string}}
+    const members = load(readFileSync(join(legislatorsDir!, 'legislators-current.yaml'), 'utf8')) as Array<Member>
+    const missing = members.filter((m) => m.id.wikidata && !kb.get(m.id.wikidata)).map((m) => m.name.official_full ?? m.name.last)
+    expect(members.length).toBeGreaterThan(500)
+    expect(missing).toEqual([])
   })
 })

@@ -1,0 +1,187 @@
+#!/usr/bin/env node
+// Check the starter KB's sources (`data-src/**/*.jsonl`) before a build:
+//
+//   node scripts/check-starter.js [SHARED_KB_DIR]
+//
+// * every line: the fields of an entry, a QID, a known type and `source`,
+//   a description under 80 characters, no role as a name (`POTUS`), no alias
+//   that is a common word; a `verified:search` entry names its second source
+//   in `check`;
+// * one QID in one file (the hand-kept `news-core.jsonl` may repeat a QID: it
+//   adds news short forms to an entry), one English Wikipedia title per QID;
+// * against the reference data (`shared/kb/`, where present), whose QIDs are
+//   verified by their publishers: an entry whose QID is a Natural Earth place
+//   must be a place and share a name with it, an entry whose QID is a member
+//   of Congress, president or vice president must be a person with that
+//   name, and an entry that says it came from one of them must be in it;
+//   entries that overlap the Wikidata dump sample must agree on label,
+//   classes and Wikipedia title.
+//
+// Prints counts by source, type and file, then the problems; exits 1 if any.
+import {existsSync, readFileSync, readdirSync} from 'node:fs'
+import {dirname, join, relative, resolve} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {gunzipSync} from 'node:zlib'
+import {load} from 'js-yaml'
+import {commonWords, keyOf, readJsonl} from './lib.js'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const sources = new Set([
+  'verified:natural-earth',
+  'verified:us-legislators',
+  'verified:search',
+  'verified:wikidata-dump-sample',
+  'verified:seeds-gold',
+  'memory'
+])
+const types = new Set(['person', 'organization', 'place', 'other'])
+const fields = ['id', 'label', 'aliases', 'description', 'type', 'classes', 'popularity', 'source']
+
+function findShared() {
+  const arg = process.argv.slice(2).find((a) => !a.startsWith('--'))
+  if (arg) return resolve(arg)
+  if (process.env.COPYDESK_SHARED_DIR) return join(process.env.COPYDESK_SHARED_DIR, 'kb')
+  let dir = root
+  while (dirname(dir) !== dir) {
+    dir = dirname(dir)
+    if (existsSync(join(dir, 'shared', 'kb'))) return join(dir, 'shared', 'kb')
+  }
+  return undefined
+}
+
+function jsonlFiles(path) {
+  return readdirSync(path, {withFileTypes: true})
+    .sort((a, b) => Number(a.isFile()) - Number(b.isFile()) || a.name.localeCompare(b.name))
+    .flatMap((d) =>
+      d.isDirectory() ? jsonlFiles(join(path, d.name)) : d.name.endsWith('.jsonl') ? [join(path, d.name)] : []
+    )
+}
+
+const problems = []
+const rows = []
+for (const file of jsonlFiles(join(root, 'data-src'))) {
+  const name = relative(join(root, 'data-src'), file)
+  for (const row of readJsonl(file)) rows.push({...row, file: name})
+}
+
+// Lines.
+for (const r of rows) {
+  const at = `${r.file} ${r.id} ${r.label}`
+  for (const f of fields) if (!(f in r)) problems.push(`${at}: no ${f}`)
+  if (!/^Q[1-9]\d*$/.test(r.id ?? '')) problems.push(`${at}: bad QID`)
+  if (!types.has(r.type)) problems.push(`${at}: bad type ${r.type}`)
+  if (!sources.has(r.source)) problems.push(`${at}: unknown source ${r.source}`)
+  if (r.source === 'verified:search' && !r.check) problems.push(`${at}: verified:search with no \`check\` (the second source)`)
+  if ((r.description ?? '').length >= 80) problems.push(`${at}: description of 80 characters or more`)
+  if (typeof r.popularity !== 'number' || r.popularity <= 0) problems.push(`${at}: popularity ${r.popularity}`)
+  for (const alias of r.aliases ?? []) {
+    const key = keyOf(alias)
+    if (/^potus$|^vpotus$|^flotus$/.test(key)) problems.push(`${at}: a role as an alias (${alias})`)
+    else if (key.length < 2 && r.type !== 'other') problems.push(`${at}: alias too short (${alias})`)
+    else if (commonWords.has(key)) problems.push(`${at}: a common word as an alias (${alias})`)
+  }
+  // A label may be a common word when the entity is a place of that name
+  // (Malé, Nice): derived places leave such names out, curated ones are judged by hand.
+  if (r.file.startsWith('derived/') && commonWords.has(keyOf(r.label ?? ''))) problems.push(`${at}: a common word as the label`)
+}
+
+// One QID, one file; one title, one QID.
+const byId = new Map()
+for (const r of rows) byId.set(r.id, [...(byId.get(r.id) ?? []), r])
+for (const [id, list] of byId) {
+  const files = new Set(list.filter((r) => r.file !== 'news-core.jsonl').map((r) => r.file))
+  if (files.size > 1 || list.filter((r) => r.file === [...files][0]).length > 1) {
+    problems.push(`${id}: in ${list.map((r) => `${r.file} (${r.label})`).join(', ')}`)
+  }
+  const titles = new Set(list.map((r) => r.wikipedia).filter(Boolean))
+  if (titles.size > 1) problems.push(`${id}: Wikipedia titles ${[...titles].join(' / ')}`)
+}
+const byTitle = new Map()
+for (const r of rows) {
+  if (!r.wikipedia) continue
+  const other = byTitle.get(r.wikipedia)
+  if (other && other.id !== r.id) problems.push(`title ${r.wikipedia}: ${other.id} ${other.label} and ${r.id} ${r.label}`)
+  byTitle.set(r.wikipedia, r)
+}
+
+/** The name keys of an entry: label, aliases and Wikipedia title without its disambiguation. */
+const namesOf = (r) =>
+  new Set([r.label, ...r.aliases, (r.wikipedia ?? '').replace(/\s*\(.*\)$/, '').replace(/,.*$/, '')].filter(Boolean).map(keyOf))
+
+// Reference data.
+const shared = findShared()
+const confirmed = {'natural-earth': 0, 'us-legislators': 0, 'wikidata-dump-sample': 0}
+if (!shared || !existsSync(shared)) {
+  console.warn('no shared/kb folder: the checks against the reference data are skipped')
+} else {
+  const placesFile = join(shared, 'natural-earth', 'ne_10m_populated_places.geojson.gz')
+  const ne = new Map()
+  for (const {properties: p} of JSON.parse(gunzipSync(readFileSync(placesFile)).toString('utf8')).features) {
+    if (p.wikidataid && !ne.has(p.wikidataid)) ne.set(p.wikidataid, p)
+  }
+  const people = new Map()
+  for (const f of ['legislators-current.yaml', 'executive.yaml']) {
+    for (const m of load(readFileSync(join(shared, 'us-legislators', f), 'utf8'))) {
+      if (m.id.wikidata) people.set(m.id.wikidata, m)
+    }
+  }
+  const dump = new Map()
+  for (const line of readFileSync(join(shared, 'wikidata-dump-sample', 'entities.json'), 'utf8').split('\n')) {
+    const text = line.trim().replace(/,$/, '')
+    if (text.startsWith('{')) {
+      const e = JSON.parse(text)
+      dump.set(e.id, e)
+    }
+  }
+  for (const r of rows) {
+    const at = `${r.file} ${r.id} ${r.label}`
+    const names = namesOf(r)
+    const p = ne.get(r.id)
+    if (p) {
+      const theirs = [p.NAME, p.NAME_EN, p.NAMEASCII, p.MEGANAME, p.LS_NAME, ...(p.NAMEALT ?? '').split('|')]
+        .filter(Boolean)
+        .map((n) => keyOf(n.replace(/\(.*\)/, '')))
+      if (r.type !== 'place') problems.push(`${at}: its QID is the Natural Earth place ${p.NAME}`)
+      else if (!theirs.some((n) => names.has(n))) problems.push(`${at}: Natural Earth names ${r.id} ${p.NAME}`)
+      else confirmed['natural-earth']++
+    } else if (r.source === 'verified:natural-earth') problems.push(`${at}: says natural-earth, not there`)
+    const m = people.get(r.id)
+    if (m) {
+      const {first, last, nickname, official_full: full} = m.name
+      const theirs = [m.id.wikipedia?.replace(/\s*\(.*\)$/, ''), full, `${first} ${last}`, nickname && `${nickname} ${last}`]
+        .filter(Boolean)
+        .map(keyOf)
+      if (r.type !== 'person') problems.push(`${at}: its QID is the member of Congress or president ${full ?? last}`)
+      else if (!theirs.some((n) => names.has(n))) problems.push(`${at}: the legislators data names ${r.id} ${full ?? `${first} ${last}`}`)
+      else if (m.id.wikipedia && r.wikipedia && m.id.wikipedia !== r.wikipedia) problems.push(`${at}: Wikipedia ${r.wikipedia}, the legislators data ${m.id.wikipedia}`)
+      else confirmed['us-legislators']++
+    } else if (r.source === 'verified:us-legislators') problems.push(`${at}: says us-legislators, not there`)
+    const e = dump.get(r.id)
+    if (e) {
+      const label = e.labels?.en?.value ?? e.labels?.mul?.value ?? ''
+      const classes = new Set((e.claims?.P31 ?? []).map((c) => c.mainsnak?.datavalue?.value?.id))
+      const title = e.sitelinks?.enwiki?.title
+      if (!names.has(keyOf(label))) problems.push(`${at}: the dump sample labels ${r.id} ${label}`)
+      else if (!r.classes.every((c) => classes.has(c))) problems.push(`${at}: classes ${r.classes} not all in the dump's P31 ${[...classes]}`)
+      else if (title && r.wikipedia && title !== r.wikipedia) problems.push(`${at}: Wikipedia ${r.wikipedia}, the dump ${title}`)
+      else confirmed['wikidata-dump-sample']++
+    } else if (r.source === 'verified:wikidata-dump-sample') problems.push(`${at}: says wikidata-dump-sample, not there`)
+  }
+}
+
+const count = (f) => {
+  const c = {}
+  for (const [id, list] of byId) {
+    const k = f(list[0], id)
+    c[k] = (c[k] ?? 0) + 1
+  }
+  return c
+}
+console.log(`${rows.length} lines, ${byId.size} entities`)
+console.log('by source:', count((r) => r.source))
+console.log('by type:', count((r) => r.type))
+console.log('by file:', count((r) => r.file))
+console.log('confirmed by the reference data:', confirmed)
+console.log(`${problems.length} problems`)
+for (const p of problems) console.log(`  ${p}`)
+process.exitCode = problems.length ? 1 : 0

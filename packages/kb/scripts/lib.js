@@ -1,0 +1,69 @@
+// Helpers shared by the data scripts (`derive-shared.js`, `check-starter.js`).
+import {readFileSync} from 'node:fs'
+
+/** One JSON object per non-empty line. */
+export function readJsonl(file) {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line, i) => {
+      try {
+        return JSON.parse(line)
+      } catch (error) {
+        throw new Error(`${file}:${i + 1}: ${error.message}`)
+      }
+    })
+}
+
+/**
+ * The lookup key of a name, as `nameKey` in `src/lib/normalize.ts` computes it
+ * (kept in step by `test/scripts.test.ts`).
+ */
+export function keyOf(name) {
+  // eslint-disable-next-line no-control-regex
+  const ascii = /^[\x00-\x7f]*$/.test(name)
+  return (ascii ? name : name.normalize('NFKD').replace(/\p{M}+/gu, ''))
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/'s$/, '')
+    .replace(/\./g, '')
+    .replace(/[,;:!?"()[\]{}/\\_\-‐‑‒–—]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^the /, '')
+}
+
+/** US states, DC and the territories that send a delegate to the House, by postal code. */
+export const usStates = {
+  AL: 'Alabama', AK: 'Alaska', AZ: 'Arizona', AR: 'Arkansas', CA: 'California', CO: 'Colorado',
+  CT: 'Connecticut', DE: 'Delaware', FL: 'Florida', GA: 'Georgia', HI: 'Hawaii', ID: 'Idaho',
+  IL: 'Illinois', IN: 'Indiana', IA: 'Iowa', KS: 'Kansas', KY: 'Kentucky', LA: 'Louisiana',
+  ME: 'Maine', MD: 'Maryland', MA: 'Massachusetts', MI: 'Michigan', MN: 'Minnesota',
+  MS: 'Mississippi', MO: 'Missouri', MT: 'Montana', NE: 'Nebraska', NV: 'Nevada',
+  NH: 'New Hampshire', NJ: 'New Jersey', NM: 'New Mexico', NY: 'New York', NC: 'North Carolina',
+  ND: 'North Dakota', OH: 'Ohio', OK: 'Oklahoma', OR: 'Oregon', PA: 'Pennsylvania',
+  RI: 'Rhode Island', SC: 'South Carolina', SD: 'South Dakota', TN: 'Tennessee', TX: 'Texas',
+  UT: 'Utah', VT: 'Vermont', VA: 'Virginia', WA: 'Washington', WV: 'West Virginia',
+  WI: 'Wisconsin', WY: 'Wyoming', DC: 'the District of Columbia'
+}
+/** Territories with a delegate in the House (not states). */
+export const usTerritories = {
+  PR: 'Puerto Rico', GU: 'Guam', VI: 'the U.S. Virgin Islands', AS: 'American Samoa',
+  MP: 'the Northern Mariana Islands'
+}
+
+/**
+ * Words that must never be a name on their own (a label or an alias): else
+ * every “male”, “mobile” or “is” in a text could be a candidate entity.
+ * `check-starter.js` enforces it on aliases; `derive-shared.js` also keeps
+ * places so named out.
+ */
+export const commonWords = new Set(
+  `a an the and of in on at to for by with from as is it or be are was were this that these those
+  he she we they you his her our their its my your no not yes all any some one two three four five
+  male female mobile reading bath hope liberty independence union commerce enterprise paradise
+  temple orange marathon victory progress unity freedom peace man van san salt nan hue moss bol
+  king queen may march june august will say said best worst more most new old city town`.split(/\s+/)
+)
