@@ -57,6 +57,9 @@ const legalForm =
 
 const matchWeight = {label: 1, alias: 1, short: 0.4, fuzzy: 0.7}
 
+/** Popularity (sitelinks) under which a town needs support from the article to be linked. */
+const minorPlace = 100
+
 const stop = new Set(['the', 'of', 'a', 'an', 'and', 'former', 'then', 'late', 'us', 'u', 's', 'acting', 'deputy'])
 
 const letter = /\p{L}/u
@@ -116,6 +119,15 @@ function placeKind(entity: KbEntity): PlaceKind | undefined {
     return 'settlement'
   }
   return undefined
+}
+
+/** Whether a KB's place of this name is a country (remembered per KB). */
+const countries = new WeakMap<KnowledgeBase, Memo<boolean>>()
+
+function isCountry(kb: KnowledgeBase, name: string): boolean {
+  let memo = countries.get(kb)
+  if (!memo) countries.set(kb, (memo = new Memo(20000)))
+  return memo.remember(name, () => kb.lookup(name, {type: 'place', short: false}).some((c) => placeKind(c.entity) === 'country'))
 }
 
 /** What the linker derives from a KB entity (once per entity object). */
@@ -402,6 +414,31 @@ export function linkGroups(
     return count > 0
   }
 
+  // The places that the place candidates of each group name (`Oregon` for a
+  // city in Oregon), made on first use: towns of one region support each other.
+  let candidatePlaces: Map<string, Set<number>> | undefined
+  const neighbours = (about: EntityInfo, index: number): boolean => {
+    if (!candidatePlaces) {
+      candidatePlaces = new Map()
+      pools.forEach((pool, i) => {
+        for (const {candidate} of pool) {
+          if (candidate.entity.type !== 'place') continue
+          for (const place of info(candidate.entity).places) {
+            let set = candidatePlaces!.get(place)
+            if (!set) candidatePlaces!.set(place, (set = new Set()))
+            set.add(i)
+          }
+        }
+      })
+    }
+    for (const place of about.places) {
+      const by = candidatePlaces.get(place)
+      // A country is too wide to make neighbours.
+      if (by && (by.size > 1 || !by.has(index)) && !isCountry(kb, place)) return true
+    }
+    return false
+  }
+
   // The place named just before a place, as in `Everett, Washington`: the
   // second is then the region that holds the first.
   const placeEnds = new Map<number, number>()
@@ -453,6 +490,7 @@ export function linkGroups(
         const match = c.match === 'alias' && capitalized && about.descriptive.has(key) ? 'short' : c.match
         let score = matchWeight[match] * fit * (0.6 + 0.4 * Math.sqrt(c.entity.popularity / maxPopularity))
         if (match === 'fuzzy') score *= 1 - 0.1 * c.distance
+        const base = score
         // Roles: "Vice President" against "vice president of the United States".
         if (roleWords.size) {
           about.words ??= new Set(words(about.text))
@@ -511,6 +549,13 @@ export function linkGroups(
             else different++
           }
           if (same > different) score += 0.15
+        }
+        // A little-known town that nothing in the article supports (no
+        // region, country or neighbour it names, no place of its kind) is
+        // weak evidence: many things are named like one (`the Aspen, PT
+        // Cruiser and Durango` are cars). It takes the weight of a poor type fit.
+        if (score === base && about.kind === 'settlement' && c.entity.popularity < minorPlace && !neighbours(about, index)) {
+          score *= typeFit.organization.place!
         }
         scored.push({entity: c.entity, score})
       }
