@@ -491,6 +491,12 @@ export function linkGroups(
         let score = matchWeight[match] * fit * (0.6 + 0.4 * Math.sqrt(c.entity.popularity / maxPopularity))
         if (match === 'fuzzy') score *= 1 - 0.1 * c.distance
         const base = score
+        // A lone candidate matched in full is linked with full confidence
+        // whatever the context says (unless a little-known town, below).
+        if (pool.length === 1 && score >= 1 && !(about.kind === 'settlement' && c.entity.popularity < minorPlace)) {
+          scored.push({entity: c.entity, score})
+          continue
+        }
         // Roles: "Vice President" against "vice president of the United States".
         if (roleWords.size) {
           about.words ??= new Set(words(about.text))
