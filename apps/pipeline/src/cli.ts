@@ -131,9 +131,14 @@ export async function run(options: RunOptions): Promise<number> {
     ) as Record<StageName, string>
     const keys = chainKeys(configJson)
     const env: Record<string, string> = {COPYDESK_CACHE_DIR: cacheDir()}
-    // --force re-runs every task (turbo --force) and bypasses the per-document
-    // caches; results are still written to both, under their normal keys.
-    if (options.force) env.COPYDESK_FORCE = '1'
+    // --force re-runs every stage and bypasses the per-document caches
+    // (results are still written to them). A nonce in the first stage's hash
+    // makes turbo run the stages again without rebuilding the packages, as
+    // `turbo --force` would.
+    if (options.force) {
+      env.COPYDESK_FORCE = '1'
+      env.COPYDESK_FORCE_NONCE = `${Date.now()}-${process.pid}`
+    }
     if (options.queue) {
       parseRedisUrl(options.queue)
       env.COPYDESK_QUEUE = options.queue
@@ -151,7 +156,7 @@ export async function run(options: RunOptions): Promise<number> {
     for (const stage of stageNames) env[stageEnv(stage)] = configJson[stage]
 
     const view = new ProgressView(options.progress)
-    const turbo = await runTurbo(env, Boolean(options.force), (event) => view.update(event))
+    const turbo = await runTurbo(env, (event) => view.update(event))
     view.stop()
     if (turbo.code !== 0) {
       process.stderr.write(`copydesk: a stage failed (turbo exited with ${turbo.code}); its last lines:\n`)
@@ -204,7 +209,7 @@ export async function run(options: RunOptions): Promise<number> {
       const stats = manifests[stage].stats
       const fromTurbo = turbo.cachedStages.includes(stage)
       const failed = stage !== 'ingest' && stats.failed > 0 ? `, ${stats.failed} failed` : ''
-      return `  ${stage.padEnd(7)} ${fromTurbo ? 'turbo cache hit' : `${stats.processed} run, ${stats.cached} from cache`}${failed}${fromTurbo ? '' : `, ${formatMs(stats.ms)}`}`
+      return `  ${stage.padEnd(7)} ${fromTurbo ? 'turbo cache hit' : `${stats.processed} run, ${stats.cached} from cache`}${failed}${stats.threads ? ` on ${stats.threads} threads` : ''}${fromTurbo ? '' : `, ${formatMs(stats.ms)}`}`
     })
     lines.push(...rows)
     const cachedDocs = Math.min(...(['names', 'dates', 'link'] as const).map((s) => manifests[s].stats.cached))

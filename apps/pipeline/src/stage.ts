@@ -5,6 +5,7 @@
  * declared in turbo.json, so it is part of the task hash), reads the layers of
  * the stages before it from `.work/`, and writes its own layer and manifest.
  */
+import {createHash} from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import {createInterface} from 'node:readline'
@@ -16,7 +17,7 @@ import {JsonlWriter, readJsonl, type LayerRecord} from './lib/layers.js'
 import {readManifest, writeManifest, type Manifest, type StageStats} from './lib/manifest.js'
 import {cacheDir, stageEnv, stageNames, workDir, type StageName} from './lib/paths.js'
 import {progressReporter} from './lib/progress-events.js'
-import {concurrency, createExecutor} from './lib/executor.js'
+import {concurrency, createExecutor, type Outcome} from './lib/executor.js'
 import {codeVersion} from './lib/version.js'
 import {documentStages, exportStage} from './stages/index.js'
 import type {StageConfig} from './stages/types.js'
@@ -119,8 +120,11 @@ async function* readLayers(stages: ReadonlyArray<StageName>): AsyncGenerator<Arr
   }
 }
 
-function rulesOf(messages: ReadonlyArray<RecordMessage>): string {
-  return messages.map((message) => message.ruleId).join(',')
+/** Per-document cache key: the stage's code version and config, and the document's layers. */
+function documentKey(version: string, configJson: string, lines: ReadonlyArray<string>): string {
+  const hash = createHash('sha256').update(version).update('\n').update(configJson)
+  for (const line of lines) hash.update('\n').update(line)
+  return hash.digest('hex')
 }
 
 function countRules(stats: StageStats, rules: string): void {
@@ -144,70 +148,88 @@ async function runDocumentStage(
   const corpus = await stage.corpus?.(config)
   const layer = new JsonlWriter(path.join(dir, corpus ? 'layer.raw.jsonl' : 'layer.jsonl'))
   const executor = createExecutor(name, stage, config, configJson, concurrency(), version, sources)
-  // Results are written in input order: a window of documents is in flight
-  // (on the pool or the queue) while the oldest is awaited. A cache hit is
-  // written as the line it was stored as, parsed only for a corpus pass.
-  type Entry = {key: string; hit: CacheEntry} | {key: string; result: Promise<LayerRecord & {failed?: true}>}
-  const window: Array<Entry> = []
-  const limit = executor.window
-  const flush = async (): Promise<void> => {
-    const head = window.shift()!
+  // Results are written in input order. Documents to do are gathered into
+  // batches (for the pool or the queue); a window of them is in flight while
+  // the oldest is awaited. A cache hit is written as the line it was stored
+  // as, parsed only for a corpus pass.
+  type Entry = {key: string; hit: CacheEntry} | {key: string; batch: Batch; index: number}
+  interface Batch {
+    keys: Array<string>
+    documents: Array<Array<string>>
+    outcomes?: Promise<Array<Outcome>>
+  }
+  const entries: Array<Entry> = []
+  let head = 0
+  let current: Batch | undefined
+  let inFlight = 0
+  const dispatch = (): void => {
+    if (!current) return
+    current.outcomes = executor.runBatch(current.keys, current.documents)
+    current = undefined
+  }
+
+  const write = async (entry: Entry): Promise<void> => {
     let line: string
-    if ('hit' in head) {
-      line = head.hit.value
+    if ('hit' in entry) {
+      line = entry.hit.value
       if (corpus) corpus.add(JSON.parse(line) as LayerRecord)
-      else countRules(stats, head.hit.rules)
+      else countRules(stats, entry.hit.rules)
     } else {
-      const {failed, ...record} = await head.result
-      line = JSON.stringify(record)
-      const rules = rulesOf(record.messages)
-      if (failed) stats.failed++
-      else cache.set(head.key, line, rules)
-      if (corpus) corpus.add(record)
-      else countRules(stats, rules)
+      if (!entry.batch.outcomes) dispatch()
+      const outcome = (await entry.batch.outcomes!)[entry.index]
+      inFlight--
+      line = outcome.line
+      if (outcome.failed) stats.failed++
+      else cache.set(entry.key, line, outcome.rules)
+      if (corpus) corpus.add(JSON.parse(line) as LayerRecord)
+      else countRules(stats, outcome.rules)
     }
 
     await layer.writeLine(line)
-    report(stats.cached + stats.processed - window.length)
+    report(stats.cached + stats.processed - inFlight)
+  }
+
+  const drain = async (all: boolean): Promise<void> => {
+    while (head < entries.length) {
+      const entry = entries[head]
+      // A document still being done is awaited only when too many are in
+      // flight, or too many finished ones wait behind it.
+      if (!all && !('hit' in entry) && inFlight <= executor.window && entries.length - head <= 4 * executor.window + 1024) break
+      entries[head++] = undefined as unknown as Entry
+      await write(entry)
+    }
+
+    if (head > 4096) {
+      entries.splice(0, head)
+      head = 0
+    }
   }
 
   try {
     for await (const lines of readLayers(sources)) {
       stats.read++
-      const key = sha256(`${version}\n${configJson}\n${lines.join('\n')}`)
+      const key = documentKey(version, configJson, lines)
       const hit = process.env.COPYDESK_FORCE ? undefined : cache.get(key)
       if (hit) {
         stats.cached++
-        window.push({key, hit})
+        entries.push({key, hit})
       } else {
         stats.processed++
-        window.push({
-          key,
-          result: executor.run(key, lines).catch(
-            // One document that breaks the stage must not stop the corpus:
-            // it goes on without this stage's data, with an error message.
-            (error: unknown) => ({
-              id: (JSON.parse(lines[0]) as {id: string}).id,
-              data: null,
-              failed: true as const,
-              messages: [
-                {
-                  ruleId: 'stage-failed',
-                  source: 'copydesk-pipeline',
-                  reason: `The ${name} stage failed on this document: ${error instanceof Error ? error.message : String(error)}`,
-                  severity: 'error' as const
-                }
-              ]
-            })
-          )
-        })
+        current ??= {keys: [], documents: []}
+        entries.push({key, batch: current, index: current.keys.length})
+        current.keys.push(key)
+        current.documents.push(lines)
+        inFlight++
+        if (current.keys.length >= executor.batch) dispatch()
       }
 
-      if (window.length >= limit) await flush()
+      await drain(false)
     }
 
-    while (window.length > 0) await flush()
+    dispatch()
+    await drain(true)
   } finally {
+    if (executor.threads() > 0) stats.threads = executor.threads()
     await executor.close()
     cache.close()
   }

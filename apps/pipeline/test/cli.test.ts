@@ -56,6 +56,6 @@ describe('the stage launcher', () => {
     expect(stages.sort()).toEqual(['stage:dates', 'stage:export', 'stage:ingest', 'stage:link', 'stage:names'])
     for (const name of stages) expect(pkg.scripts[name]).toBe(`node dist/stage.js ${name.slice(6)}`)
     const launcher = fs.readFileSync(path.join(appDir, 'src', 'lib', 'turbo.ts'), 'utf8')
-    expect(launcher).toContain("stage:ingest|stage:names|stage:dates|stage:link|stage:export) exec node dist/stage.js")
+    expect(launcher).toContain("stage:ingest|stage:names|stage:dates|stage:link|stage:export) exec node $COPYDESK_NODE_FLAGS dist/stage.js")
   })
 })

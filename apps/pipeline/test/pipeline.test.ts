@@ -40,7 +40,7 @@ describe('copydesk pipeline run', () => {
   })
 
   it('processes the corpus, reports the bad line with its path and line, and exits 1', () => {
-    const result = cli(['run', '--input', corpus, '--out', out, '--force', '--concurrency', '1'])
+    const result = cli(['run', '--input', corpus, '--out', out, '--concurrency', '1'])
     expect(result.code, result.stderr).toBe(1)
     expect(result.stderr).toMatch(/4 documents read, 3 processed, 1 failed/)
     expect(result.stderr).toMatch(/1 of 4 documents failed; see .*errors\.jsonl/)
@@ -66,12 +66,25 @@ describe('copydesk pipeline run', () => {
     expect(fs.existsSync(path.join(out, 'errors.jsonl'))).toBe(true)
   })
 
-  it('gives the same output, in the same order, on several worker threads', () => {
-    const single = fs.readFileSync(path.join(out, 'documents.jsonl'), 'utf8')
-    const threaded = path.join(path.dirname(corpus), 'out-threads')
-    const result = cli(['run', '--input', corpus, '--out', threaded, '--force', '--concurrency', '3'])
-    expect(result.stderr).toMatch(/names {3}3 run, 0 from cache/)
-    expect(fs.readFileSync(path.join(threaded, 'documents.jsonl'), 'utf8')).toBe(single)
+  it('gives the same output, in the same order, on several worker threads', async () => {
+    // Enough documents for several batches, so the stages start their pools.
+    const {generateCorpus} = (await import('../bin/generate-corpus.js')) as {
+      generateCorpus: (folder: string, count: number) => {files: number}
+    }
+    const base = temporary('threads')
+    generateCorpus(path.join(base, 'corpus'), 100)
+    const one = cli(['run', '--input', path.join(base, 'corpus'), '--out', path.join(base, 'one'), '--force', '--concurrency', '1'])
+    expect(one.code, one.stderr).toBe(0)
+    expect(one.stderr).toMatch(/names {3}100 run, 0 from cache, /)
+    const three = cli(['run', '--input', path.join(base, 'corpus'), '--out', path.join(base, 'three'), '--force', '--concurrency', '3'])
+    expect(three.code, three.stderr).toBe(0)
+    for (const stage of ['names', 'dates', 'link']) {
+      expect(three.stderr).toMatch(new RegExp(`${stage} +100 run, 0 from cache on 3 threads`))
+    }
+
+    const single = fs.readFileSync(path.join(base, 'one', 'documents.jsonl'), 'utf8')
+    expect(single.split('\n').filter(Boolean)).toHaveLength(100)
+    expect(fs.readFileSync(path.join(base, 'three', 'documents.jsonl'), 'utf8')).toBe(single)
     expect(cli(['run', '--concurrency', 'many']).stderr).toContain('--concurrency: expected a whole number')
   })
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Build the embedded starter KB, `data/starter.jsonl.gz`, from curated JSONL files.
 //
-//   node scripts/build-starter.js [--import DIR] [FILE.jsonl | DIR]...
+//   node scripts/build-starter.js [--import DIR] [--out FILE] [FILE.jsonl | DIR]...
 //
 // Without arguments it reads every `*.jsonl` under `data-src/` (the curated set
 // in `data-src/curated/`, then the hand-kept `data-src/news-core.jsonl`).
@@ -13,12 +13,14 @@
 // "wikipedia","popularity"}`; other fields (`source`) stay in `data-src/`.
 import {createHash} from 'node:crypto'
 import {copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
-import {join} from 'node:path'
+import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {gzipSync} from 'node:zlib'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const args = process.argv.slice(2)
+const outAt = args.indexOf('--out')
+const outArg = outAt === -1 ? undefined : args.splice(outAt, 2)[1]
 const importAt = args.indexOf('--import')
 if (importAt !== -1) {
   const dir = args[importAt + 1]
@@ -89,7 +91,7 @@ const lines = [...byId.values()]
   .map((e) => JSON.stringify(e))
 const hash = createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 8)
 const header = JSON.stringify({snapshot: `starter-${hash}`, count: lines.length})
-const out = join(root, 'data', 'starter.jsonl.gz')
-mkdirSync(join(root, 'data'), {recursive: true})
+const out = outArg ?? join(root, 'data', 'starter.jsonl.gz')
+mkdirSync(dirname(out), {recursive: true})
 writeFileSync(out, gzipSync([header, ...lines].join('\n') + '\n', {level: 9}))
-console.log(`wrote data/starter.jsonl.gz: ${lines.length} entities, snapshot starter-${hash}, ${statSync(out).size} bytes`)
+console.log(`wrote ${outArg ?? 'data/starter.jsonl.gz'}: ${lines.length} entities, snapshot starter-${hash}, ${statSync(out).size} bytes`)

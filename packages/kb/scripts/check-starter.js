@@ -104,9 +104,27 @@ for (const r of rows) {
   byTitle.set(r.wikipedia, r)
 }
 
-/** The name keys of an entry: label, aliases and Wikipedia title without its disambiguation. */
+// An alias of one person or organization that is the label of another of the
+// same type (`John Kennedy` on John F. Kennedy, while Senator John Kennedy is
+// labelled so) would hand the other's mentions to the first. Places may share
+// names (New York, Washington): popularity ranks them.
+const labels = new Map()
+for (const r of rows) if (r.file !== 'news-core.jsonl') labels.set(`${r.type} ${keyOf(r.label)}`, r)
+for (const r of rows) {
+  if (r.type === 'place') continue
+  for (const alias of r.aliases ?? []) {
+    const other = labels.get(`${r.type} ${keyOf(alias)}`)
+    if (other && other.id !== r.id) problems.push(`${r.file} ${r.id} ${r.label}: alias ${alias} is the label of ${other.id} (${other.file})`)
+  }
+}
+
+/** The name keys of an entry: label (also without `City`: Djibouti City), aliases and Wikipedia title without its disambiguation. */
 const namesOf = (r) =>
-  new Set([r.label, ...r.aliases, (r.wikipedia ?? '').replace(/\s*\(.*\)$/, '').replace(/,.*$/, '')].filter(Boolean).map(keyOf))
+  new Set(
+    [r.label, r.label.replace(/^City of | City$/, ''), ...r.aliases, (r.wikipedia ?? '').replace(/\s*\(.*\)$/, '').replace(/,.*$/, '')]
+      .filter(Boolean)
+      .map(keyOf)
+  )
 
 // Reference data.
 const shared = findShared()

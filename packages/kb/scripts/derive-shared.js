@@ -2,7 +2,7 @@
 // Derive starter KB entries from the project's reference data (`shared/kb/`),
 // whose Wikidata QIDs are verified by their publishers:
 //
-//   node scripts/derive-shared.js [SHARED_KB_DIR]
+//   node scripts/derive-shared.js [SHARED_KB_DIR] [--out DIR] [--verbose]
 //
 // * `us-legislators/legislators-current.yaml` (CC0, unitedstates/congress-legislators):
 //   every current member of Congress with an `id.wikidata`
@@ -31,8 +31,12 @@ import {commonWords, keyOf, readJsonl, usStates, usTerritories} from './lib.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
+const argv = process.argv.slice(2)
+const outAt = argv.indexOf('--out')
+const outArg = outAt === -1 ? undefined : argv.splice(outAt, 2)[1]
+
 function findShared() {
-  const arg = process.argv.slice(2).find((a) => !a.startsWith('--'))
+  const arg = argv.find((a) => !a.startsWith('--'))
   if (arg) return resolve(arg)
   if (process.env.COPYDESK_SHARED_DIR) return join(process.env.COPYDESK_SHARED_DIR, 'kb')
   let dir = root
@@ -45,7 +49,7 @@ function findShared() {
 
 const shared = findShared()
 const curatedDir = join(root, 'data-src', 'curated')
-const outDir = join(root, 'data-src', 'derived')
+const outDir = outArg ? resolve(outArg) : join(root, 'data-src', 'derived')
 mkdirSync(outDir, {recursive: true})
 
 // What the curated files already hold: their QIDs, and the keys of their names.
@@ -72,7 +76,7 @@ function write(name, rows) {
   const file = join(outDir, name)
   if (lines.length) writeFileSync(file, lines.join('\n') + '\n')
   else rmSync(file, {force: true})
-  console.log(`data-src/derived/${name}: ${lines.length} entries`)
+  console.log(`${outArg ? file : `data-src/derived/${name}`}: ${lines.length} entries`)
 }
 
 function entry(id, label, aliases, description, type, classes, wikipedia, popularity, source) {

@@ -12,8 +12,10 @@ import {sharedDir} from './shared.js'
 const shared = sharedDir()
 const kb = loadStarterKb()
 
+/** Names of an entity: label (also without `City`: Djibouti City, City of San Marino), aliases, Wikipedia title. */
 function names(entity: KbEntity): Set<string> {
-  return new Set([entity.label, ...entity.aliases, entity.wikipedia ?? ''].filter(Boolean).map(nameKey))
+  const label = entity.label.replace(/^City of | City$/, '')
+  return new Set([entity.label, label, ...entity.aliases, entity.wikipedia ?? ''].filter(Boolean).map(nameKey))
 }
 
 const placesFile = shared && join(shared, 'kb/natural-earth/ne_10m_populated_places.geojson.gz')

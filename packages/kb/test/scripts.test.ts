@@ -1,4 +1,6 @@
 import {execFileSync} from 'node:child_process'
+import {mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {commonWords, keyOf} from '../scripts/lib.js'
@@ -17,6 +19,31 @@ describe('data scripts', () => {
     const kb = loadStarterKb()
     const found = [...commonWords].filter((word) => kb.lookup(word, {short: false}).some((c) => c.match !== 'label'))
     expect(found).toEqual([])
+  })
+
+  it('rebuild the committed starter KB from data-src byte for byte', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-starter-'))
+    try {
+      const out = join(dir, 'starter.jsonl.gz')
+      execFileSync(process.execPath, [join(root, 'scripts', 'build-starter.js'), '--out', out], {encoding: 'utf8'})
+      expect(readFileSync(out).equals(readFileSync(join(root, 'data', 'starter.jsonl.gz')))).toBe(true)
+    } finally {
+      rmSync(dir, {recursive: true, force: true})
+    }
+  })
+
+  it.skipIf(!sharedDir())('derive the committed data-src/derived files from shared/kb', {timeout: 60_000}, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-derived-'))
+    try {
+      execFileSync(process.execPath, [join(root, 'scripts', 'derive-shared.js'), '--out', dir], {encoding: 'utf8'})
+      const committed = join(root, 'data-src', 'derived')
+      expect(readdirSync(dir).sort()).toEqual(readdirSync(committed).sort())
+      for (const name of readdirSync(dir)) {
+        expect(readFileSync(join(dir, name), 'utf8'), name).toBe(readFileSync(join(committed, name), 'utf8'))
+      }
+    } finally {
+      rmSync(dir, {recursive: true, force: true})
+    }
   })
 
   it.skipIf(!sharedDir())('find no problem in the starter KB sources', {timeout: 60_000}, () => {

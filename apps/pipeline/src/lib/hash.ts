@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto'
-import fs from 'node:fs/promises'
+import fs from 'node:fs'
 import path from 'node:path'
 
 export function sha256(value: string | Uint8Array): string {
@@ -17,10 +17,12 @@ export async function fingerprintPaths(paths: ReadonlyArray<string>): Promise<{h
   let bytes = 0
   const seen = new Set<string>()
 
-  async function visit(file: string): Promise<void> {
+  // Synchronous calls: nothing else runs meanwhile, and a folder of thousands
+  // of small files is read several times faster than through the thread pool.
+  function visit(file: string): void {
     let stat
     try {
-      stat = await fs.stat(file)
+      stat = fs.statSync(file)
     } catch {
       // Unreadable or dangling: ingest reports it; fingerprint its name only.
       hash.update(`missing\0${file}\0`)
@@ -28,11 +30,11 @@ export async function fingerprintPaths(paths: ReadonlyArray<string>): Promise<{h
     }
 
     if (stat.isDirectory()) {
-      const real = await fs.realpath(file)
+      const real = fs.realpathSync(file)
       if (seen.has(real)) return
       seen.add(real)
-      const entries = (await fs.readdir(file)).sort()
-      for (const entry of entries) await visit(path.join(file, entry))
+      const entries = fs.readdirSync(file).sort()
+      for (const entry of entries) visit(path.join(file, entry))
       return
     }
 
@@ -40,7 +42,7 @@ export async function fingerprintPaths(paths: ReadonlyArray<string>): Promise<{h
     bytes += stat.size
     let content: Buffer
     try {
-      content = await fs.readFile(file)
+      content = fs.readFileSync(file)
     } catch {
       hash.update(`unreadable\0${file}\0`)
       return
@@ -49,6 +51,6 @@ export async function fingerprintPaths(paths: ReadonlyArray<string>): Promise<{h
     hash.update(`file\0${file}\0${sha256(content)}\0`)
   }
 
-  for (const file of paths) await visit(file)
+  for (const file of paths) visit(file)
   return {hash: hash.digest('hex'), files, bytes}
 }

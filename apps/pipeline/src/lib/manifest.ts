@@ -18,6 +18,8 @@ export interface StageStats {
   messages: Record<string, number>
   /** Wall time of the stage, ms. */
   ms: number
+  /** Worker threads the stage ran documents on (absent: in its own thread). */
+  threads?: number
   /** Peak resident memory of the stage process, bytes. */
   maxRss?: number
 }

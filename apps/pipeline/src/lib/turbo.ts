@@ -12,6 +12,7 @@ import {appDir, rootDir, workDir} from './paths.js'
  * app's own `stage:*` scripts, run in the app's folder, it runs the script's
  * command (`node dist/stage.js <stage>`, checked against package.json by a
  * test) directly; everything else goes to the real pnpm unchanged.
+ * `COPYDESK_NODE_FLAGS` (e.g. `--cpu-prof`) is handed to node, for profiling.
  */
 function stageLauncher(): string | undefined {
   const real = findOnPath('pnpm')
@@ -24,7 +25,7 @@ function stageLauncher(): string | undefined {
     '# stage scripts of @copydesk/pipeline without pnpm start-up; all else goes to pnpm.',
     `if [ "$1" = run ] && [ "$PWD" = ${JSON.stringify(appDir)} ]; then`,
     '  case "$2" in',
-    '    stage:ingest|stage:names|stage:dates|stage:link|stage:export) exec node dist/stage.js "${2#stage:}" ;;',
+    '    stage:ingest|stage:names|stage:dates|stage:link|stage:export) exec node $COPYDESK_NODE_FLAGS dist/stage.js "${2#stage:}" ;;',
     '  esac',
     'fi',
     `exec ${JSON.stringify(real)} "$@"`,
@@ -72,7 +73,6 @@ export interface TurboResult {
  */
 export async function runTurbo(
   env: Record<string, string>,
-  force: boolean,
   onProgress: (event: ProgressEvent) => void
 ): Promise<TurboResult> {
   const turbo = path.join(rootDir, 'node_modules', '.bin', 'turbo')
@@ -85,7 +85,6 @@ export async function runTurbo(
     '--log-order=stream',
     '--env-mode=strict'
   ]
-  if (force) args.push('--force')
   const launcher = process.env.COPYDESK_PNPM_LAUNCHER === '0' ? undefined : stageLauncher()
   const PATH = launcher ? `${launcher}${path.delimiter}${process.env.PATH ?? ''}` : process.env.PATH
   const child = spawn(turbo, args, {

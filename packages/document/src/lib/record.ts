@@ -40,6 +40,9 @@ function toSeverity(fatal: boolean | null | undefined): Severity {
  * Summarize mentions per entity: one row per linked entity id, or per
  * canonical name (and type) for mentions without a link.
  */
+/** `String#localeCompare` with the default locale, made once (each `localeCompare` call builds a collator). */
+const collator = new Intl.Collator()
+
 export function summarizeEntities(
   mentions: ReadonlyArray<Mention>,
   title?: string | null
@@ -81,7 +84,7 @@ export function summarizeEntities(
     summary.salience = Math.round(salience * 1000) / 1000
   }
 
-  return result.sort((a, b) => b.salience - a.salience || a.name.localeCompare(b.name))
+  return result.sort((a, b) => b.salience - a.salience || collator.compare(a.name, b.name))
 }
 
 /**

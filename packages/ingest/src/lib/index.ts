@@ -189,12 +189,18 @@ async function* walk(root: string, relative: string, exclude: (value: string) =>
 /** Files read ahead of the one being parsed. */
 const readAhead = 16
 
-/** Start reading a small file; resolves to `undefined` for a large or unreadable one (read later, in order). */
+/**
+ * Read a small file; resolves to `undefined` for a large or unreadable one
+ * (read later, in order, and reported then). Synchronous: for the many small
+ * files of a news folder, a direct read is several times cheaper than the
+ * round trips of `fs/promises` (stat, open, fstat, read, close).
+ */
 function readSmall(file: string): Promise<Uint8Array | undefined> {
-  return fsp
-    .stat(file)
-    .then((stat) => (stat.size <= 4 * 1024 * 1024 ? fsp.readFile(file) : undefined))
-    .catch(() => undefined)
+  try {
+    return Promise.resolve(fs.statSync(file).size <= 4 * 1024 * 1024 ? fs.readFileSync(file) : undefined)
+  } catch {
+    return Promise.resolve(undefined)
+  }
 }
 
 async function* readPrefetched(early: Promise<Uint8Array | undefined>, file: string): AsyncGenerator<Uint8Array> {

@@ -11,7 +11,6 @@ import {
   addQuarters,
   addWeeks,
   addYears,
-  differenceInCalendarDays,
   getISODay,
   getISOWeek,
   getISOWeekYear,
@@ -133,7 +132,13 @@ export function formatAt(d: Day, unit: Unit): string {
   }
 }
 
-export const daysBetween = (later: Day, earlier: Day): number => differenceInCalendarDays(later, earlier)
+/**
+ * Whole days from `earlier` to `later`. Both are midnight UTC, where every day
+ * has 86,400 seconds, so the difference of their times is exact (date-fns'
+ * `differenceInCalendarDays` gives the same and was most of this package's
+ * time in profiles).
+ */
+export const daysBetween = (later: Day, earlier: Day): number => Math.round((later.getTime() - earlier.getTime()) / 86_400_000)
 
 /**
  * Whether US daylight saving time is in force on a day (second Sunday in March to first Sunday in
