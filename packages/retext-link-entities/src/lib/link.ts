@@ -294,10 +294,9 @@ function candidatesFor(kb: KnowledgeBase, group: MentionGroup, fuzzy: boolean): 
   for (const mention of group.mentions) {
     if (mention.text === group.name || seen?.has(mention.text)) continue
     ;(seen ??= new Set()).add(mention.text)
-    const list = remembered(kb, `text:${group.type}`, mention.text, () => {
-      const key = keyOf(mention.text)
-      return key === own ? none : merge(kb.lookup(mention.text, {type: types, short: false}), key)
-    })
+    const list = remembered(kb, `text:${group.type}`, mention.text, () =>
+      merge(kb.lookup(mention.text, {type: types, short: false}), keyOf(mention.text))
+    )
     if (list.length > 0) found = found.length > 0 ? merge2(found, list) : list
   }
   if (found.length > 0) return found
