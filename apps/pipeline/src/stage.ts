@@ -58,7 +58,8 @@ async function runIngest(config: StageConfig, dir: string, stats: StageStats): P
   const ids = new Map<string, number>()
   const inputs = config.inputs as Array<string>
   const {ingest} = await import('@copydesk/ingest')
-  for await (const file of ingest(inputs, config.options)) {
+  // Files are parsed on worker threads too (`--concurrency`); output is the same.
+  for await (const file of ingest(inputs, {...config.options, threads: concurrency()})) {
     stats.read++
     const data = file.data.ingest
     const fatal = file.messages.find((message) => message.fatal === true)

@@ -68,9 +68,7 @@ describe('copydesk pipeline run', () => {
 
   it('gives the same output, in the same order, on several worker threads', async () => {
     // Enough documents for several batches, so the stages start their pools.
-    const {generateCorpus} = (await import('../bin/generate-corpus.js')) as {
-      generateCorpus: (folder: string, count: number) => {files: number}
-    }
+    const {generateCorpus} = await import('../bin/generate-corpus.js')
     const base = temporary('threads')
     generateCorpus(path.join(base, 'corpus'), 100)
     const one = cli(['run', '--input', path.join(base, 'corpus'), '--out', path.join(base, 'one'), '--force', '--concurrency', '1'])

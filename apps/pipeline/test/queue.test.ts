@@ -4,7 +4,6 @@ import path from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
 import type {DocumentRecord} from '@copydesk/document'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-// @ts-expect-error: plain JavaScript helper shared with the bench.
 import {generateCorpus} from '../bin/generate-corpus.js'
 import {appDir, cli, readJsonl, temporary, freePort} from './helpers.js'
 

@@ -751,4 +751,52 @@ describe('retextNormalizeNames', () => {
     // @ts-expect-error: wrong on purpose.
     expect(() => unified().use(retextNormalizeNames, {readExcluded: 'photo-credit'}).freeze()).toThrow(/`readExcluded`/)
   })
+  it('types a railway line as a place and its operating company as an organization', () => {
+    const file = run('The excursion train left Port Velde over the Tarnwick Railroad and stopped on the Kelso Valley Railway. The Tarnwick Railway Company ran it.')
+    expect(brief(file.data.names?.mentions ?? [])).toEqual([
+      ['Port Velde', 'place', 'Port Velde', null],
+      ['Tarnwick Railroad', 'place', 'Tarnwick Railroad', null],
+      ['Kelso Valley Railway', 'place', 'Kelso Valley Railway', null],
+      ['Tarnwick Railway Company', 'organization', 'Tarnwick Railway Company', null]
+    ])
+  })
+
+  it('types the land and people of a place after `of` and `of the` as places', () => {
+    const file = run('Farmers settled the plains of Varnholt near the confluence of the Tarn, and the villagers of Kelmore sold grain.')
+    expect(brief(file.data.names?.mentions ?? [])).toEqual([
+      ['Varnholt', 'place', 'Varnholt', null],
+      ['Tarn', 'place', 'Tarn', null],
+      ['Kelmore', 'place', 'Kelmore', null]
+    ])
+  })
+
+  it('types teams after `starts for the` and minor-league levels as organizations', () => {
+    const file = run('Okonjo made four starts for the River Hawks and pitched well as a starter at Triple-A Tarnholm.')
+    expect(brief(file.data.names?.mentions ?? [])).toEqual([
+      ['River Hawks', 'organization', 'River Hawks', null],
+      ['Triple-A Tarnholm', 'organization', 'Triple-A Tarnholm', null]
+    ])
+  })
+
+  it('types both ends of a `from … to …` route as places when one end is a place', () => {
+    const file = run('Trains ran daily from Harrison to Kelso Junction and back. The last train returned to Harrison at 8 PM.')
+    expect(brief(file.data.names?.mentions ?? [])).toEqual([
+      ['Harrison', 'place', 'Harrison', null],
+      ['Kelso Junction', 'place', 'Kelso Junction', null],
+      ['Harrison', 'place', 'Harrison', null]
+    ])
+  })
+
+  it('lets a company defined by its name outweigh the people of the article who bear it', () => {
+    const file = run('Velmo is a major manufacturer of bicycles. In 1898 Ugo Velmo opened a shop in Lagos. Velmo was later run by Aldo Velmo and by Bruno Velmo. In 1990, Velmo opened a factory.')
+    expect(brief(file.data.names?.mentions ?? [])).toEqual([
+      ['Velmo', 'organization', 'Velmo', null],
+      ['Ugo Velmo', 'person', 'Ugo Velmo', null],
+      ['Lagos', 'place', 'Lagos', null],
+      ['Velmo', 'organization', 'Velmo', null],
+      ['Aldo Velmo', 'person', 'Aldo Velmo', null],
+      ['Bruno Velmo', 'person', 'Bruno Velmo', null],
+      ['Velmo', 'organization', 'Velmo', null]
+    ])
+  })
 })

@@ -179,12 +179,15 @@ export class DuplicateIndex {
     this.current = new Generation(Math.max(1, Math.floor(window / 2)))
   }
 
-  /** Register a document; returns the id of the document it duplicates, or null. */
-  add(id: string, hash: string, normalized: string): string | null {
+  /**
+   * Register a document by its content hash and MinHash signature (from
+   * `minhash`, null for a short text); returns the id of the document it
+   * duplicates, or null.
+   */
+  add(id: string, hash: string, signature: Uint32Array | null): string | null {
     const short = hash.slice(0, 16)
     const original = this.previous?.exact.get(short) ?? this.current.exact.get(short)
     if (original !== undefined) return original
-    const signature = minhash(normalized)
     const keys: Array<number> = []
     if (signature) {
       for (let band = 0; band < bands; band++) keys.push(bandKey(signature, band))

@@ -1,13 +1,15 @@
 import fs from 'node:fs'
 import fsp from 'node:fs/promises'
 import path from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {createGunzip} from 'node:zlib'
 import type {InputFormat, Provenance} from '@copydesk/document'
 import picomatch from 'picomatch'
 import type {VFile} from 'vfile'
 import {decode, isBinary, sniffCharset} from './decode.js'
 import {failure, finish} from './document.js'
-import {DuplicateIndex, contentHash, normalizeForHash} from './duplicates.js'
+import {DuplicateIndex, contentHash, minhash, normalizeForHash} from './duplicates.js'
+import {revive, type SerializedParsed, type WorkerTask} from './serialize.js'
 import type {Item} from './formats.js'
 import {readFeed, readHtml, readJson, readJsonl, readMarkdown, readText, readWarc} from './formats.js'
 import type {Options, Settings} from './options.js'
@@ -44,12 +46,25 @@ const extensions: Record<string, InputFormat | 'feed'> = {
   '.warc': 'warc'
 }
 
-interface Input {
+export interface Input {
   /** Path as given (or found in a directory). */
   path: string
   /** Name for ids: the path relative to the input root, with `/`. */
   name: string
+  /** The file to read, when the input is one (not standard input). */
+  file?: string
+  /** Its size in bytes, when known. */
+  size?: number | undefined
   open(): AsyncIterable<Uint8Array>
+}
+
+/** Size of a file, or undefined when it cannot be read (reported when it is). */
+function sizeOf(file: string): number | undefined {
+  try {
+    return fs.statSync(file).size
+  } catch {
+    return undefined
+  }
 }
 
 /**
@@ -71,68 +86,168 @@ export async function* ingest(
   }
   const summary: IngestSummary = {documents: 0, failed: 0, duplicates: 0, skipped: 0}
   const index = config.duplicates === 'off' ? null : new DuplicateIndex(config.nearDuplicateThreshold, config.duplicateWindow)
-  // Derived ids are `name` or `name#n`: unique when input names are, so only
-  // input names are remembered (not every document id).
+  const parsed = config.threads > 1 && workerScript() ? parseOnThreads(list, options ?? {}, config) : parseHere(list, config)
+  for await (const {file, failed, signature, empty} of parsed) {
+    summary.documents++
+    if (failed) {
+      summary.failed++
+      yield file
+      continue
+    }
+    const data = file.data.ingest!
+    if (index && !empty) {
+      const original = index.add(data.id, data.contentHash!, signature)
+      data.duplicateOf = original
+      if (original !== null) {
+        summary.duplicates++
+        file.message(`Duplicate of \`${original}\``, {ruleId: 'duplicate', source: 'copydesk-ingest'}).fatal = undefined
+        if (config.duplicates === 'skip') {
+          summary.documents--
+          summary.skipped++
+          continue
+        }
+      }
+    }
+    yield file
+  }
+  return summary
+}
+
+/** A document as read from its input, before duplicates across inputs are looked for. */
+export interface Parsed {
+  file: VFile
+  /** Could not be read: `file` has a fatal message. */
+  failed: boolean
+  /** MinHash signature of the kept text (null: too short, or duplicates off). */
+  signature: Uint32Array | null
+  /** No article text. */
+  empty: boolean
+}
+
+/**
+ * Derived ids are `name` or `name#n`: unique when input names are, so only
+ * input names are remembered (not every document id).
+ */
+function uniqueNames(): (name: string) => string {
   const used = new Set<string>()
-  const unique = (name: string) => {
+  return (name) => {
     let candidate = name
     for (let n = 2; used.has(candidate); n++) candidate = `${name}~${n}`
     used.add(candidate)
     return candidate
   }
-
-  for await (const input of inputs(list, config)) {
-    const name = unique(input.name)
-    let count = 0
-    for await (const item of readInput(input, config)) {
-      count++
-      const fallback = item.source.line === undefined ? name : `${name}#${item.source.line}`
-      if (item.failed) {
-        summary.documents++
-        summary.failed++
-        yield failure(item.source, fallback, item.ruleId, item.reason)
-        continue
-      }
-      const file = finish(item, fallback, config)
-      const data = file.data.ingest!
-      const text = String(file.value)
-      let kept = ''
-      let at = 0
-      for (const range of data.excluded) {
-        if (range.start > at) kept += text.slice(at, range.start)
-        at = Math.max(at, range.end)
-      }
-      kept += text.slice(at)
-      const normalized = normalizeForHash(kept)
-      data.contentHash = contentHash(normalized)
-      if (!normalized) {
-        file.message('No article text found', {ruleId: 'no-text', source: 'copydesk-ingest'})
-      }
-      if (index && normalized) {
-        const original = index.add(data.id, data.contentHash, normalized)
-        data.duplicateOf = original
-        if (original !== null) {
-          summary.duplicates++
-          file.message(`Duplicate of \`${original}\``, {ruleId: 'duplicate', source: 'copydesk-ingest'}).fatal = undefined
-          if (config.duplicates === 'skip') {
-            summary.skipped++
-            continue
-          }
-        }
-      }
-      summary.documents++
-      yield file
-    }
-    if (count === 0) {
-      summary.documents++
-      summary.failed++
-      yield failure({path: input.path, format: config.format ?? 'text'}, name, 'empty-input', 'No documents in input')
-    }
-  }
-  return summary
 }
 
-async function* inputs(list: ReadonlyArray<string>, config: Settings): AsyncGenerator<Input> {
+async function* parseHere(list: ReadonlyArray<string>, config: Settings): AsyncGenerator<Parsed> {
+  const unique = uniqueNames()
+  for await (const input of inputs(list, config, true)) yield* parseInput(input, unique(input.name), config)
+}
+
+/** Files per task on the worker threads. */
+const threadBatch = 16
+
+/**
+ * Parse inputs on a pool of worker threads (piscina): files up to 4 MB go
+ * in batches to the pool; standard input and larger files are read here,
+ * streamed, in their turn. Results come back in input order.
+ */
+async function* parseOnThreads(list: ReadonlyArray<string>, options: Readonly<Options>, config: Settings): AsyncGenerator<Parsed> {
+  const unique = uniqueNames()
+  const found = inputs(list, config, false)
+  // A few files are parsed here: starting threads would cost more.
+  const first: Array<Input> = []
+  for (let next = await found.next(); ; next = await found.next()) {
+    if (next.done) {
+      for (const input of first) yield* parseInput(input, unique(input.name), config)
+      return
+    }
+    first.push(next.value)
+    if (first.length >= config.threads * threadBatch * 2) break
+  }
+
+  const {Piscina} = await import('piscina')
+  const {stdin: _stdin, ...plain} = options
+  const pool = new Piscina({filename: fileURLToPath(workerScript()!), minThreads: config.threads, maxThreads: config.threads})
+  type Task = {batch: Promise<Array<Array<SerializedParsed>>>} | {input: Input; name: string}
+  const queue: Array<Task> = []
+  let batch: Array<{path: string; name: string}> = []
+  const dispatch = () => {
+    if (batch.length === 0) return
+    const task: WorkerTask = {options: plain, files: batch}
+    queue.push({batch: pool.run(task) as Promise<Array<Array<SerializedParsed>>>})
+    batch = []
+  }
+  async function* take(task: Task): AsyncGenerator<Parsed> {
+    if ('input' in task) {
+      yield* parseInput(task.input, task.name, config)
+      return
+    }
+    for (const documents of await task.batch) for (const document of documents) yield revive(document)
+  }
+  async function* all(): AsyncGenerator<Input> {
+    yield* first
+    yield* found
+  }
+  try {
+    for await (const input of all()) {
+      const name = unique(input.name)
+      if (input.file !== undefined && input.size !== undefined && input.size <= 4 * 1024 * 1024) {
+        batch.push({path: input.file, name})
+        if (batch.length >= threadBatch) dispatch()
+      } else {
+        dispatch()
+        queue.push({input, name})
+      }
+      while (queue.length > config.threads * 4) yield* take(queue.shift()!)
+    }
+    dispatch()
+    while (queue.length > 0) yield* take(queue.shift()!)
+  } finally {
+    await pool.destroy()
+  }
+}
+
+/** Read one input and turn each of its documents into a VFile with its content hash and signature. */
+export async function* parseInput(input: Input, name: string, config: Settings): AsyncGenerator<Parsed> {
+  let count = 0
+  for await (const item of readInput(input, config)) {
+    count++
+    const fallback = item.source.line === undefined ? name : `${name}#${item.source.line}`
+    if (item.failed) {
+      yield {file: failure(item.source, fallback, item.ruleId, item.reason), failed: true, signature: null, empty: true}
+      continue
+    }
+    const file = finish(item, fallback, config)
+    const data = file.data.ingest!
+    const text = String(file.value)
+    let kept = ''
+    let at = 0
+    for (const range of data.excluded) {
+      if (range.start > at) kept += text.slice(at, range.start)
+      at = Math.max(at, range.end)
+    }
+    kept += text.slice(at)
+    const normalized = normalizeForHash(kept)
+    data.contentHash = contentHash(normalized)
+    if (!normalized) {
+      file.message('No article text found', {ruleId: 'no-text', source: 'copydesk-ingest'})
+    }
+    const signature = config.duplicates !== 'off' && normalized ? minhash(normalized) : null
+    yield {file, failed: false, signature, empty: !normalized}
+  }
+  if (count === 0) {
+    const file = failure({path: input.path, format: config.format ?? 'text'}, name, 'empty-input', 'No documents in input')
+    yield {file, failed: true, signature: null, empty: true}
+  }
+}
+
+/** The worker script, when running from the built package (not from source). */
+function workerScript(): URL | undefined {
+  const url = new URL('worker.js', import.meta.url)
+  return url.protocol === 'file:' && fs.existsSync(fileURLToPath(url)) ? url : undefined
+}
+
+async function* inputs(list: ReadonlyArray<string>, config: Settings, prefetch: boolean): AsyncGenerator<Input> {
   for (const given of list) {
     if (given === '-') {
       const stream = config.stdin ?? process.stdin
@@ -155,13 +270,17 @@ async function* inputs(list: ReadonlyArray<string>, config: Settings): AsyncGene
       for await (const relative of walk(given, '', exclude)) {
         if (include ? !include(relative) : !known(relative)) continue
         const full = path.join(given, relative)
+        if (!prefetch) {
+          yield {path: full, name: relative, file: full, size: sizeOf(full), open: () => readFile(full)}
+          continue
+        }
         const early = readSmall(full)
         ahead.push({path: full, name: relative, open: () => readPrefetched(early, full)})
         if (ahead.length >= readAhead) yield ahead.shift()!
       }
       yield* ahead
     } else {
-      yield {path: given, name: path.basename(given), open: () => readFile(given)}
+      yield {path: given, name: path.basename(given), file: given, size: stat.size, open: () => readFile(given)}
     }
   }
 }
@@ -209,18 +328,15 @@ async function* readPrefetched(early: Promise<Uint8Array | undefined>, file: str
   else yield* readFile(file)
 }
 
-// Small files in one read (cheaper than a stream); large ones streamed.
-async function* readFile(file: string): AsyncGenerator<Uint8Array> {
-  const handle = await fsp.open(file, 'r')
-  try {
-    const {size} = await handle.stat()
-    if (size <= 4 * 1024 * 1024) {
-      yield await handle.readFile()
-      return
-    }
-  } finally {
-    await handle.close()
+// Small files in one synchronous read (cheaper than a stream, and than the
+// round trips of fs/promises); large ones streamed.
+export async function* readFile(file: string): AsyncGenerator<Uint8Array> {
+  const small = await readSmall(file)
+  if (small) {
+    yield small
+    return
   }
+  // Large, or unreadable: a stream reports the error.
   yield* fs.createReadStream(file, {highWaterMark: 256 * 1024})
 }
 

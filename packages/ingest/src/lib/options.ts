@@ -40,6 +40,11 @@ export interface Options {
   stdin?: AsyncIterable<Uint8Array | string> | null | undefined
   /** Mark boilerplate (photo credits, teasers, share lines, …) as excluded ranges (default: `true`). */
   boilerplate?: boolean | null | undefined
+  /**
+   * Worker threads that read and parse files up to 4 MB, in batches; output
+   * and its order are the same as with one (default: `1`, all in this thread).
+   */
+  threads?: number | null | undefined
 }
 
 /** Options with defaults applied. */
@@ -54,6 +59,7 @@ export interface Settings {
   format: InputFormat | null
   stdin: AsyncIterable<Uint8Array | string> | null
   boilerplate: boolean
+  threads: number
 }
 
 const formats: ReadonlyArray<InputFormat> = ['text', 'markdown', 'html', 'json', 'jsonl', 'rss', 'atom', 'warc']
@@ -133,6 +139,11 @@ export function settings(options: Readonly<Options> | null | undefined): Setting
     throw new TypeError(`Invalid option \`boilerplate\`: expected a boolean, not \`${String(value.boilerplate)}\``)
   }
 
+  const threads = value.threads ?? 1
+  if (typeof threads !== 'number' || !Number.isInteger(threads) || threads < 1) {
+    throw new TypeError(`Invalid option \`threads\`: expected a whole number of at least 1, not \`${String(threads)}\``)
+  }
+
   return {
     include: globs('include', value.include),
     exclude: ['**/.*', '**/.*/**', '**/node_modules/**', ...(globs('exclude', value.exclude) ?? [])],
@@ -143,6 +154,7 @@ export function settings(options: Readonly<Options> | null | undefined): Setting
     duplicateWindow: window,
     format,
     stdin,
-    boilerplate: value.boilerplate ?? true
+    boilerplate: value.boilerplate ?? true,
+    threads
   }
 }

@@ -7,8 +7,8 @@
  * after a comma (`Varnholt, Bavaria`). Occupation nouns come from `compromise`'s lexicon (tag
  * `Actor`); the other nouns are written here.
  */
-import nlp from 'compromise/two'
-import type {Kind, Lexicon} from './lexicon.js'
+import {actors} from './lexicon-data.js'
+import {words, type Kind, type Lexicon} from './lexicon.js'
 import type {Token} from './tokenize.js'
 
 const organizationNouns = [
@@ -80,12 +80,8 @@ let cache: Cues | undefined
 export function cues(): Cues {
   if (cache) return cache
   const nouns = new Map<string, Kind>()
-  const model = nlp.model() as unknown as {one: {lexicon: Record<string, string | Array<string>>}}
-  for (const [word, value] of Object.entries(model.one.lexicon)) {
-    if (word.includes(' ') || notPeople.has(word)) continue
-    const tags = Array.isArray(value) ? value : [value]
-    if (tags.includes('Actor')) nouns.set(word, 'person')
-  }
+  // Nouns compromise tags `Actor` (one word each).
+  for (const word of words(actors)) if (!notPeople.has(word)) nouns.set(word, 'person')
 
   for (const word of personExtra) nouns.set(word, 'person')
   for (const word of placeNouns) nouns.set(word, 'place')
@@ -94,7 +90,11 @@ export function cues(): Cues {
   const placeOf = new Set([
     ...placeNouns.filter((word) => !['community', 'facility', 'state', 'nation', 'country', 'capital', 'port'].includes(word)),
     'villages', 'towns', 'cities', 'outskirts', 'north', 'south', 'east', 'west', 'northeast', 'northwest',
-    'southeast', 'southwest', 'heart', 'centre', 'center', 'streets', 'suburbs', 'parishes', 'counties'
+    'southeast', 'southwest', 'heart', 'centre', 'center', 'streets', 'suburbs', 'parishes', 'counties',
+    // The land and the people of a place (`the plains of Tarnland`, `villagers of Varnholt`,
+    // `the invasion of Velmar`, `the confluence of the Tarn and the Varn`).
+    'plains', 'prairie', 'villagers', 'residents', 'inhabitants', 'invasion', 'confluence', 'banks', 'shores',
+    'foothills', 'slopes', 'environs'
   ])
   cache = {nouns, placeOf}
   return cache
@@ -185,6 +185,13 @@ export function precedingKind(text: string, tokens: Array<Token>, first: number,
     return undefined
   }
 
+  // `the confluence of the Varn`, `the outskirts of the Tarn Valley`.
+  if (before.lower === 'the' && tokens[first - 2]?.lower === 'of') {
+    const head = tokens[first - 3]
+    if (head?.word && !head.cap && c.placeOf.has(head.lower)) return 'place'
+    return undefined
+  }
+
   return c.nouns.get(before.lower)
 }
 
@@ -228,8 +235,11 @@ export function teamContext(tokens: Array<Token>, first: number, depth = 0): boo
   if (teamVerbs.has(before.lower)) return true
   // `losing to Tarnholm 63-7`: a score after the name says it is a team.
   if (before.lower === 'to' && loseVerbs.has(tokens[first - 2]?.lower ?? '')) return true
-  if (before.lower !== 'for' && before.lower !== 'with') return false
-  const verb = tokens[first - 2]
+  // `played for the Tarn Lions`, `four starts for the River Hawks`.
+  const article = before.lower === 'the' ? 1 : 0
+  const preposition = article ? tokens[first - 2] : before
+  if (!preposition || (preposition.lower !== 'for' && preposition.lower !== 'with')) return false
+  const verb = tokens[first - 2 - article]
   return verb !== undefined && verb.word && !verb.cap && (playVerbs.has(verb.lower) || playNouns.has(verb.lower))
 }
 
@@ -329,6 +339,44 @@ export function followedByPlace(tokens: Array<Token>, last: number, lex: Lexicon
   }
 
   return false
+}
+
+/**
+ * `from Harlan to Tarn Junction`, `from Lagos to Velde`: the other end of a `from … to …` route is
+ * a known place (or ends in a place word), so this name is a place too.
+ */
+export function routePlace(tokens: Array<Token>, first: number, last: number, lex: Lexicon): boolean {
+  const before = tokens[first - 1]
+  const after = tokens[last + 1]
+  if (!before?.word || before.cap) return false
+  if (before.lower === 'from' && after?.lower === 'to' && after.line === before.line) {
+    let end = last + 2
+    while (end + 1 < tokens.length && end < last + 5 && tokens[end + 1]?.cap && tokens[end + 1]?.word) end++
+    return placeRun(tokens, last + 2, end, lex)
+  }
+
+  if (before.lower === 'to') {
+    let start = first - 2
+    if (!tokens[start]?.cap) return false
+    while (start > 0 && start > first - 6 && tokens[start - 1]?.cap && tokens[start - 1]?.word) start--
+    const from = tokens[start - 1]
+    return from?.lower === 'from' && !from.cap && from.line === before.line && placeRun(tokens, start, first - 2, lex)
+  }
+
+  return false
+}
+
+/** Tokens `from` to `to` are capitalized words that name a known place or end in a place word. */
+function placeRun(tokens: Array<Token>, from: number, to: number, lex: Lexicon): boolean {
+  if (to < from) return false
+  let key = ''
+  for (let j = from; j <= to; j++) {
+    const token = tokens[j]
+    if (!token?.word || !token.cap) return false
+    key += (j > from ? ' ' : '') + token.lower
+  }
+
+  return lex.known.get(key) === 'place' || (to > from && lex.placeWords.has(tokens[to]?.lower ?? ''))
 }
 
 /** The known place ends a phrase (`, Texas.`, `, Texas and`), it does not start a longer name. */

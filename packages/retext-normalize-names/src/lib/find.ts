@@ -4,7 +4,7 @@
 import type {ExcludedRange, MentionType, NameMention} from '@copydesk/document'
 import {lexicon, roleModifiers, type Kind, type Lexicon} from './lexicon.js'
 import {tokenize, type Token} from './tokenize.js'
-import {cues, definitionKind, exampleKind, followedByPlace, pluralListKind, precedingKind, supportAct, teamContext} from './cues.js'
+import {cues, definitionKind, exampleKind, followedByPlace, pluralListKind, precedingKind, routePlace, supportAct, teamContext} from './cues.js'
 
 /** A problem found while naming (becomes a vfile message). */
 export interface FindProblem {
@@ -76,7 +76,8 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
   let statsEnd = ''
 
   // A headline is a line of nearly all capitalized words that does not end in a period.
-  for (const token of tokens) {
+  for (let tokenIndex = 0; tokenIndex < tokens.length; tokenIndex++) {
+    const token = tokens[tokenIndex]
     if (token.line !== statsLine) {
       if (statsTotal >= 3 && statsCaps / statsTotal >= 0.9 && statsEnd !== '.') headline.add(statsLine)
       statsLine = token.line
@@ -97,7 +98,8 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
   if (statsTotal >= 3 && statsCaps / statsTotal >= 0.9 && statsEnd !== '.') headline.add(statsLine)
 
   // Capitalized words seen inside sentences (not first, not in a headline): evidence for names.
-  for (const token of tokens) {
+  for (let tokenIndex = 0; tokenIndex < tokens.length; tokenIndex++) {
+    const token = tokens[tokenIndex]
     if (token.cap && !token.sentStart && !headline.has(token.line)) {
       capMid.set(token.lower, (capMid.get(token.lower) ?? 0) + 1)
     }
@@ -266,7 +268,8 @@ const ordinalNumber = /^\d{1,3}(?:st|nd|rd|th)$/
  * (`Eighth Air Force`, `the 2nd Battle of Marne`, `the 41st Harvest Festival`).
  */
 function attachOrdinals(text: string, tokens: Array<Token>, candidates: Array<Candidate>, lex: Lexicon) {
-  for (const candidate of candidates) {
+  for (let candidateIndex = 0; candidateIndex < candidates.length; candidateIndex++) {
+    const candidate = candidates[candidateIndex]
     if (candidate.first < 1 || candidate.role !== undefined || candidate.kind === 'person') continue
     const ordinal = tokens[candidate.first - 1]
     const head = tokens[candidate.first]
@@ -422,7 +425,8 @@ const yearToken = /^(1[6-9]|20)\d\d$/
 
 /** `the Water Act 2000`, `the Immigration Act of 1924`: the year is part of a law's name. */
 function attachLawYears(text: string, tokens: Array<Token>, candidates: Array<Candidate>) {
-  for (const candidate of candidates) {
+  for (let candidateIndex = 0; candidateIndex < candidates.length; candidateIndex++) {
+    const candidate = candidates[candidateIndex]
     if (candidate.last === candidate.first || !lawHeads.has(tokens[candidate.last]?.lower ?? '')) continue
     let at = candidate.last + 1
     if (tokens[at]?.lower === 'of' && text.slice(tokens[candidate.last]?.end ?? 0, tokens[at]?.start ?? 0) === ' ') at++
@@ -441,7 +445,8 @@ const stagePrefixes = new Set(['DJ', 'MC'])
 
 /** `DJ Kaled`, `MC Lyte`: the prefix is part of a performer's stage name, which is a person. */
 function attachStagePrefixes(text: string, tokens: Array<Token>, candidates: Array<Candidate>) {
-  for (const candidate of candidates) {
+  for (let candidateIndex = 0; candidateIndex < candidates.length; candidateIndex++) {
+    const candidate = candidates[candidateIndex]
     if (candidate.first < 1 || candidate.fixed || candidate.role !== undefined || candidate.last - candidate.first > 2) continue
     const prefix = tokens[candidate.first - 1]
     if (!prefix || !stagePrefixes.has(prefix.text) || text.slice(prefix.end, candidate.start) !== ' ') continue
@@ -463,7 +468,8 @@ const designatorNumber = /^\d{1,4}\p{Lu}?$/u
  */
 function attachDesignators(text: string, tokens: Array<Token>, candidates: Array<Candidate>) {
   const drop = new Set<number>()
-  for (const candidate of candidates) {
+  for (let candidateIndex = 0; candidateIndex < candidates.length; candidateIndex++) {
+    const candidate = candidates[candidateIndex]
     if (candidate.fixed || candidate.first < 2) continue
     const number = tokens[candidate.first - 1]
     const letters = tokens[candidate.first - 2]
@@ -855,7 +861,10 @@ function splitRun(
 /** Join words with spaces, but a comma sticks to the word before it. */
 function joinWords(words: Array<string>): string {
   let out = ''
-  for (const word of words) out += out && word !== ',' ? ' ' + word : word
+  for (let wordIndex = 0; wordIndex < words.length; wordIndex++) {
+    const word = words[wordIndex]
+    out += out && word !== ',' ? ' ' + word : word
+  }
   return out
 }
 
@@ -892,6 +901,8 @@ function roleModifier(tokens: Array<Token>, index: number): string | undefined {
   return prev.lower
 }
 
+const railLines = new Set(['railroad', 'railway', 'rail'])
+
 const leagueConference = /^(athletic|intercollegiate|football|hockey|basketball|(north|south)?(east|west)(ern)?|(north|south)(ern)?|atlantic|pacific|coast|mountain|midwest|central|ten|twelve|ivy|sun|big)$/
 
 function classify(tokens: Array<Token>, first: number, last: number, lex: Lexicon): Kind | undefined {
@@ -920,6 +931,10 @@ function classify(tokens: Array<Token>, first: number, last: number, lex: Lexico
     // `Southwest Conference`, `Tarn Valley Athletic Conference`: a league of college teams, not a meeting.
     if (lastWord === 'conference' && leagueConference.test(tokens[last - 1]?.lower ?? '')) return 'organization'
     if (lex.otherWords.has(lastWord) || lex.otherWords.has(firstWord) || lastWord === 'day') return 'other'
+    // `Konkan Railway`, `West Jersey Railroad`, `Link Light Rail`: a railway line is a place (trains
+    // run on it, towns lie on it); its operator is named otherwise (`… Railway Company`, `State
+    // Railway of Thailand`).
+    if (railLines.has(lastWord)) return 'place'
     // `Fort Worth Star-Telegram`: the part after the last hyphen counts too.
     const lastPart = lastWord.slice(lastWord.lastIndexOf('-') + 1)
     if (lex.orgWords.has(lastWord) || lex.orgWords.has(lastToken.lower) || (lastPart !== lastWord && lex.orgWords.has(lastPart))) {
@@ -1004,7 +1019,8 @@ function resolve(
   let candidates = candidates_
   const problems: Array<FindProblem> = []
   mixedCase = new Map()
-  for (const token of tokens) {
+  for (let tokenIndex = 0; tokenIndex < tokens.length; tokenIndex++) {
+    const token = tokens[tokenIndex]
     if (token.cap && !token.upper && !mixedCase.has(token.lower)) mixedCase.set(token.lower, token.text)
   }
 
@@ -1014,8 +1030,14 @@ function resolve(
   const fullNames = new Set<string>()
   const partOfMulti = new Set<string>()
 
-  for (const candidate of candidates) {
-    if (candidate.words.length > 1) for (const word of candidate.words) partOfMulti.add(word.toLowerCase())
+  for (let candidateIndex = 0; candidateIndex < candidates.length; candidateIndex++) {
+    const candidate = candidates[candidateIndex]
+    if (candidate.words.length > 1) {
+      for (let wordIndex = 0; wordIndex < candidate.words.length; wordIndex++) {
+        const word = candidate.words[wordIndex]
+        partOfMulti.add(word.toLowerCase())
+      }
+    }
     if (
       candidate.kind === 'person' &&
       personWords(candidate.words).length > 1 &&
@@ -1032,9 +1054,11 @@ function resolve(
 
   // Full names that are a subset of a longer one (`Bobby Lowery` in `Bobby Darrell Lowery`) take it.
   const fullest = new Map<string, string>()
-  for (const full of fulls) {
+  for (let fullIndex = 0; fullIndex < fulls.length; fullIndex++) {
+    const full = fulls[fullIndex]
     let best = full
-    for (const other of fulls) {
+    for (let otherIndex = 0; otherIndex < fulls.length; otherIndex++) {
+      const other = fulls[otherIndex]
       if (other.words.length > best.words.length && isSubName(full.words, other.words)) best = other
     }
 
@@ -1042,10 +1066,12 @@ function resolve(
   }
 
   const byPart = new Map<string, Set<string>>()
-  for (const full of fulls) {
+  for (let fullIndex = 0; fullIndex < fulls.length; fullIndex++) {
+    const full = fulls[fullIndex]
     const target = fullest.get(full.name.toLowerCase()) ?? full.name
     const parts = [full.words[0], full.words.at(-1)]
-    for (const part of parts) {
+    for (let partIndex = 0; partIndex < parts.length; partIndex++) {
+      const part = parts[partIndex]
       if (!part) continue
       const key = part.toLowerCase()
       let set = byPart.get(key)
@@ -1060,7 +1086,8 @@ function resolve(
 
   const mentions: Array<NameMention> = []
   const placeNames = new Map<string, string>()
-  for (const candidate of candidates) {
+  for (let candidateIndex = 0; candidateIndex < candidates.length; candidateIndex++) {
+    const candidate = candidates[candidateIndex]
     if (candidate.kind === 'place' && candidate.words.length > 1) {
       const head = candidate.words[0]?.toLowerCase()
       if (head && !placeNames.has(head)) placeNames.set(head, candidate.canonical ?? candidate.words.join(' '))
@@ -1069,7 +1096,8 @@ function resolve(
 
   // Lone words followed somewhere by a verb of saying (`Okonkwo said`): names everywhere.
   const saying = new Set<string>()
-  for (const candidate of candidates) {
+  for (let candidateIndex = 0; candidateIndex < candidates.length; candidateIndex++) {
+    const candidate = candidates[candidateIndex]
     const following = tokens[candidate.last + 1]
     if (candidate.words.length === 1 && following && headCues.get(following.lower) === 'person') {
       saying.add((candidate.words[0] ?? '').toLowerCase())
@@ -1079,7 +1107,8 @@ function resolve(
   // Definitions (`Varnholt is a village`, `Brisk Tide, a folk band`) type every mention of that name.
   const cueData = cues()
   const defined = new Map<string, Kind>()
-  for (const candidate of candidates) {
+  for (let candidateIndex = 0; candidateIndex < candidates.length; candidateIndex++) {
+    const candidate = candidates[candidateIndex]
     if (candidate.fixed) continue
     const kind = definitionKind(tokens, candidate.first, candidate.last, cueData)
     if (!kind) continue
@@ -1093,9 +1122,11 @@ function resolve(
   const ownersOf = (keyword: string): Set<string> | undefined => {
     if (!keywordOwners) {
       keywordOwners = new Map()
-      for (const candidate of candidates) {
+      for (let candidateIndex = 0; candidateIndex < candidates.length; candidateIndex++) {
+        const candidate = candidates[candidateIndex]
         if (candidate.kind !== 'organization' || candidate.words.length < 2) continue
-        for (const part of candidate.words) {
+        for (let partIndex = 0; partIndex < candidate.words.length; partIndex++) {
+          const part = candidate.words[partIndex]
           const key = part.toLowerCase()
           if (!lex.orgWords.has(key)) continue
           let set = keywordOwners.get(key)
@@ -1116,197 +1147,27 @@ function resolve(
   // Mentions typed by a context cue, and lone words typed person by the lexicon alone.
   const cued = new Map<string, MentionType | null>()
   const lonePeople = new Set<number>()
-  for (const candidate of candidates) {
-    let isWeak = false
-    let kind = candidate.kind
-    let name: string | undefined
-    const single = candidate.words.length === 1
-    const word = candidate.words[0] ?? ''
-    const lower = word.toLowerCase()
-    // A cue noun around the name: its definition, or a noun just before it.
-    let cue: Kind | undefined
-    let placeCue = false
-    if (!candidate.fixed) {
-      cue =
-        (defined.size > 0 ? defined.get(candidate.words.join(' ').toLowerCase()) : undefined) ??
-        precedingKind(text, tokens, candidate.first, cueData) ??
-        pluralListKind(tokens, candidate.first, candidate.last, cueData) ??
-        exampleKind(tokens, candidate.first, cueData)
-      placeCue = cue === 'place' || followedByPlace(tokens, candidate.last, lex)
-    }
-
-    // `played for Tarnholm`, `coached North Kelso`: a team, even where a place has that name.
-    if (!cue && teamContext(tokens, candidate.first) && (kind === 'place' || kind === undefined) && !candidate.role) {
-      const known = lex.known.get(candidate.words.join(' ').toLowerCase())
-      if (known === undefined || known === 'place') {
-        cue = 'organization'
-        placeCue = false
-        if (kind === 'place') kind = 'organization'
-      }
-    }
-
-    // `toured Europe supporting The Cult`, `supported by Brisk Tide`: a support act is a band,
-    // unless a list already knows the name (a person, a place, a company).
-    if (!cue && !candidate.fixed && !candidate.role && (kind === undefined || kind === 'other') && supportAct(tokens, candidate.first)) {
-      cue = 'organization'
-      if (kind === 'other') kind = 'organization'
-    }
-
-    // A lone word that is part of a person's name in this document is that person, even when a
-    // gazetteer knows a place of that name (`Bello`, `Jackson`).
-    if (single && kind === 'place' && !candidate.canonical?.includes(' ') && byPart.has(lower)) kind = undefined
-
-    if (kind === 'person' || kind === undefined) {
-      const words = personWords(candidate.words)
-      const short = words.length === 1 || (words.length === 2 && /^\p{Lu}\.$/u.test(words[1] ?? ''))
-      if (short && words[0]) {
-        const matches = shortMatches(words, byPart)
-        const before = tokens[candidate.first - 1]
-        if (
-          matches.length === 0 &&
-          words.length === 1 &&
-          !candidate.role &&
-          !tokens[candidate.last]?.possessive &&
-          (placeCue ||
-            (lex.given.has(lower) && before && !before.cap && placePrepositions.has(before.lower) && before.lower !== 'between') ||
-            (lex.placeAlso.has(lower) && before && !before.cap && strongPlacePrepositions.has(before.lower)))
-        ) {
-          // `in Sydney`, `at Everett`, `the town of Harlan`, `Harlan, Kentucky`: a lone given
-          // name with a place cue is a place.
-          kind = 'place'
-        } else if (cue && matches.length === 0) {
-          kind = cue
-        } else if (matches.length === 1) {
-          kind = 'person'
-          name = matches[0]
-        } else if (matches.length > 1) {
-          kind = 'person'
-          name = titleCase(words.join(' '))
-          problems.push({
-            ruleId: 'ambiguous-short-name',
-            reason: `Unexpected short name \`${words.join(' ')}\`, which could be ${matches.map((m) => '`' + m + '`').join(' or ')}`,
-            start: candidate.start,
-            end: candidate.end,
-            actual: words.join(' '),
-            expected: matches
-          })
-        }
-      } else if (kind === 'person' && cue && cue !== 'place' && !candidate.fixed) {
-        kind = cue
-      } else if (kind === 'person') {
-        const display = displayName(candidate.words, tokens, candidate)
-        name = fullest.get(display.toLowerCase()) ?? display
-      }
-    } else if (cue && !candidate.fixed && cue !== 'place') {
-      kind = cue
-    } else if (placeCue && !candidate.fixed && kind !== 'place' && !candidate.words.some((w) => lex.orgWords.has(w.toLowerCase()))) {
-      kind = 'place'
-    }
-
-    if (kind === undefined && cue) kind = cue
-    else if (kind === undefined && placeCue) kind = 'place'
-
-    if (kind === undefined) {
-      if (
-        single &&
-        candidate.sentInitial &&
-        !saying.has(lower) &&
-        !lex.known.has(lower) &&
-        !capMid.has(lower) &&
-        !partOfMulti.has(lower)
-      ) {
-        continue
-      }
-
-      // `the League` after `the Tarn League of Voters`: a capitalized keyword alone is the short
-      // form of an organization of the article (its name when there is only one).
-      const previousWord = tokens[candidate.first - 1]
-      const owners = single && previousWord?.lower === 'the' && lex.orgWords.has(lower) ? ownersOf(lower) : undefined
-      if (owners) {
-        kind = 'organization'
-        if (owners.size === 1) name = [...owners][0]
-      } else if (
-        // A lone letter (`F`), section word (`Sports`), keyword (`Island`, `Campaign`) or abstract
-        // noun (`Emancipation`, `Management`) is not a name.
-        single &&
-        (word.replace(/\.$/, '').length === 1 ||
-          lex.loneStop.has(lower) ||
-          isKeyword(lower, lex) ||
-          (!tokens[candidate.first]?.upper && /(tion|sion|ment|ness|ship|ance|ence|ings)$/.test(lower)))
-      ) {
-        continue
-      }
-    }
-
-    if (kind === undefined) {
-      // A lone capitalized common word (`the Year`, `Station`, `Black voters`) is not a name on its
-      // own, unless a verb of saying follows (`Black said`).
-      const next = tokens[candidate.last + 1]
-      if (
-        single &&
-        !lex.known.has(lower) &&
-        (lex.common.has(lower) || functionWords.has(lower)) &&
-        !(next && headCues.get(next.lower) === 'person')
-      ) {
-        continue
-      }
-
-      // `a Registered Historic Place`, `an Event Coordinator`: a name no list knows does not take
-      // the indefinite article; this is a capitalized common noun phrase.
-      // A name used as a modifier stays (`a Velde turbocharger`, `a Labour candidate`).
-      const previous = tokens[candidate.first - 1]
-      const following = tokens[candidate.last + 1]
-      const modifier = following?.word === true && !following.cap && !functionWords.has(following.lower)
-      if (previous && (previous.text === 'a' || previous.text === 'an') && !modifier) continue
-      // `Special Events`, `Comfort Bikes`: capitalized common words (plurals too) that no list,
-      // keyword or cue makes a name.
-      if (
-        !single &&
-        candidate.words.every((part) => {
-          const key = part.toLowerCase()
-          return connectors.has(key) || lex.common.has(key) || (key.endsWith('s') && lex.common.has(key.slice(0, -1)))
-        })
-      ) {
-        continue
-      }
-
-      kind = fallbackKind(candidate, tokens, lex)
-      // Only the plain defaults are weak; a cue in the text (`said`, `in`, quotes) is evidence.
-      isWeak = kind === 'organization' || (kind === 'person' && !saying.has(lower))
-    }
-
-    if (candidate.role && !candidate.role.endsWith('late') && kind !== 'person' && single) kind = 'person'
-
-    if (!name) {
-      if (candidate.canonical) name = candidate.canonical
-      else if (kind === 'place' && single && placeNames.has(lower)) name = placeNames.get(lower)
-      else name = displayName(candidate.words, tokens, candidate)
-    }
-
-    if (options.types && !options.types.has(kind)) continue
-    if (options.excluded && overlapsAny(options.excluded, candidate.start, candidate.end)) continue
-
-    const mention: NameMention = {
-      id: '',
-      start: candidate.start,
-      end: candidate.end,
-      text: text.slice(candidate.start, candidate.end),
-      type: kind,
-      name: name ?? word
-    }
-    if (candidate.role) mention.role = candidate.role
-    if (isWeak) weak.add(mentions.length)
-    if ((cue !== undefined && kind === cue) || (placeCue && kind === 'place')) {
-      const key = mention.text.toLowerCase()
-      const seen = cued.get(key)
-      cued.set(key, seen === undefined || seen === kind ? kind : null)
-    } else if (single && kind === 'person' && !candidate.role && !saying.has(lower) && (name === undefined || name === word)) {
-      lonePeople.add(mentions.length)
-    }
-
-    mentions.push(mention)
+  const state: ResolveState = {text, tokens, lex, capMid, options, problems, byPart, fullest, placeNames, saying, defined, cueData, partOfMulti, ownersOf, mentions, weak, cued, lonePeople}
+  for (let candidateIndex = 0; candidateIndex < candidates.length; candidateIndex++) {
+    const candidate = candidates[candidateIndex]
+    decide(candidate, state)
   }
 
+  return {mentions: finish(text, mentions, weak, cued, lonePeople, options), problems}
+}
+
+/**
+ * The document-wide passes after each candidate is decided: kinds that cues give a name elsewhere,
+ * defaults that follow the rest of the article, one kind per name, then ids in text order.
+ */
+function finish(
+  text: string,
+  mentions: Array<NameMention>,
+  weak: Set<number>,
+  cued: Map<string, MentionType | null>,
+  lonePeople: Set<number>,
+  options: FindOptions
+): Array<NameMention> {
   // A lone word that only the lexicon calls a person (`Harrison`) takes the one kind that context
   // cues give it elsewhere in the article (`the town of Harrison`).
   for (const index of lonePeople) {
@@ -1375,14 +1236,233 @@ function resolve(
   mentions.sort((a, b) => a.start - b.start || b.end - a.end)
   const kept: Array<NameMention> = []
   let lastEnd = -1
-  for (const mention of mentions) {
+  for (let mentionIndex = 0; mentionIndex < mentions.length; mentionIndex++) {
+    const mention = mentions[mentionIndex]
     if (mention.start < lastEnd) continue
     lastEnd = mention.end
     mention.id = 'm' + (kept.length + 1)
     kept.push(mention)
   }
 
-  return {mentions: kept, problems}
+  return kept
+}
+
+/** What `resolve` knows about the document while it decides on each candidate. */
+interface ResolveState {
+  text: string
+  tokens: Array<Token>
+  lex: Lexicon
+  capMid: Map<string, number>
+  options: FindOptions
+  problems: Array<FindProblem>
+  byPart: Map<string, Set<string>>
+  fullest: Map<string, string>
+  placeNames: Map<string, string>
+  saying: Set<string>
+  defined: Map<string, Kind>
+  cueData: ReturnType<typeof cues>
+  partOfMulti: Set<string>
+  ownersOf: (keyword: string) => Set<string> | undefined
+  mentions: Array<NameMention>
+  /** Mentions typed by a plain default only. */
+  weak: Set<number>
+  /** Mentions typed by a context cue, and lone words typed person by the lexicon alone. */
+  cued: Map<string, MentionType | null>
+  lonePeople: Set<number>
+}
+
+/**
+ * Decide the kind and name of one candidate and add its mention, if it is one (a function of its
+ * own, apart from `resolve`, so that the optimizing compiler handles two smaller functions).
+ */
+function decide(candidate: Candidate, state: ResolveState): undefined {
+  const {text, tokens, lex, capMid, options, problems, byPart, fullest, placeNames, saying, defined, cueData, partOfMulti, ownersOf, mentions, weak, cued, lonePeople} = state
+  let isWeak = false
+  let kind = candidate.kind
+  let name: string | undefined
+  const single = candidate.words.length === 1
+  const word = candidate.words[0] ?? ''
+  const lower = word.toLowerCase()
+  // A cue noun around the name: its definition, or a noun just before it.
+  let cue: Kind | undefined
+  let placeCue = false
+  // The article defines this very name (`Velmo is a maker of bicycles`).
+  let definedAs: Kind | undefined
+  if (!candidate.fixed) {
+    definedAs = defined.size > 0 ? defined.get(candidate.words.join(' ').toLowerCase()) : undefined
+    cue =
+      definedAs ??
+      precedingKind(text, tokens, candidate.first, cueData) ??
+      pluralListKind(tokens, candidate.first, candidate.last, cueData) ??
+      exampleKind(tokens, candidate.first, cueData)
+    placeCue = cue === 'place' || followedByPlace(tokens, candidate.last, lex) || routePlace(tokens, candidate.first, candidate.last, lex)
+  }
+
+  // `played for Tarnholm`, `coached North Kelso`: a team, even where a place has that name.
+  if (!cue && teamContext(tokens, candidate.first) && (kind === 'place' || kind === undefined) && !candidate.role) {
+    const known = lex.known.get(candidate.words.join(' ').toLowerCase())
+    if (known === undefined || known === 'place') {
+      cue = 'organization'
+      placeCue = false
+      if (kind === 'place') kind = 'organization'
+    }
+  }
+
+  // `toured Europe supporting The Cult`, `supported by Brisk Tide`: a support act is a band,
+  // unless a list already knows the name (a person, a place, a company).
+  if (!cue && !candidate.fixed && !candidate.role && (kind === undefined || kind === 'other') && supportAct(tokens, candidate.first)) {
+    cue = 'organization'
+    if (kind === 'other') kind = 'organization'
+  }
+
+  // A lone word that is part of a person's name in this document is that person, even when a
+  // gazetteer knows a place of that name (`Bello`, `Jackson`).
+  if (single && kind === 'place' && !candidate.canonical?.includes(' ') && byPart.has(lower)) kind = undefined
+
+  if (kind === 'person' || kind === undefined) {
+    const words = personWords(candidate.words)
+    const short = words.length === 1 || (words.length === 2 && /^\p{Lu}\.$/u.test(words[1] ?? ''))
+    if (short && words[0]) {
+      const matches = shortMatches(words, byPart)
+      const before = tokens[candidate.first - 1]
+      if (
+        matches.length === 0 &&
+        words.length === 1 &&
+        !candidate.role &&
+        !tokens[candidate.last]?.possessive &&
+        (placeCue ||
+          (lex.given.has(lower) && before && !before.cap && placePrepositions.has(before.lower) && before.lower !== 'between') ||
+          (lex.placeAlso.has(lower) && before && !before.cap && strongPlacePrepositions.has(before.lower)))
+      ) {
+        // `in Sydney`, `at Everett`, `the town of Harlan`, `Harlan, Kentucky`: a lone given
+        // name with a place cue is a place.
+        kind = 'place'
+      } else if (cue && (matches.length === 0 || (definedAs === cue && cue === 'organization'))) {
+        // A company defined by the name itself outweighs people of the article who bear it
+        // (`Velmo is a maker of bicycles … founded by Ugo Velmo`).
+        kind = cue
+      } else if (matches.length === 1) {
+        kind = 'person'
+        name = matches[0]
+      } else if (matches.length > 1) {
+        kind = 'person'
+        name = titleCase(words.join(' '))
+        problems.push(ambiguity(words.join(' '), matches, candidate))
+      }
+    } else if (kind === 'person' && cue && cue !== 'place' && !candidate.fixed) {
+      kind = cue
+    } else if (kind === 'person') {
+      const display = displayName(candidate.words, tokens, candidate)
+      name = fullest.get(display.toLowerCase()) ?? display
+    }
+  } else if (cue && !candidate.fixed && cue !== 'place') {
+    kind = cue
+  } else if (placeCue && !candidate.fixed && kind !== 'place' && !candidate.words.some((w) => lex.orgWords.has(w.toLowerCase()))) {
+    kind = 'place'
+  }
+
+  if (kind === undefined && cue) kind = cue
+  else if (kind === undefined && placeCue) kind = 'place'
+
+  if (kind === undefined) {
+    if (
+      single &&
+      candidate.sentInitial &&
+      !saying.has(lower) &&
+      !lex.known.has(lower) &&
+      !capMid.has(lower) &&
+      !partOfMulti.has(lower)
+    ) {
+      return
+    }
+
+    // `the League` after `the Tarn League of Voters`: a capitalized keyword alone is the short
+    // form of an organization of the article (its name when there is only one).
+    const previousWord = tokens[candidate.first - 1]
+    const owners = single && previousWord?.lower === 'the' && lex.orgWords.has(lower) ? ownersOf(lower) : undefined
+    if (owners) {
+      kind = 'organization'
+      if (owners.size === 1) name = [...owners][0]
+    } else if (
+      // A lone letter (`F`), section word (`Sports`), keyword (`Island`, `Campaign`) or abstract
+      // noun (`Emancipation`, `Management`) is not a name.
+      single &&
+      (word.replace(/\.$/, '').length === 1 ||
+        lex.loneStop.has(lower) ||
+        isKeyword(lower, lex) ||
+        (!tokens[candidate.first]?.upper && /(tion|sion|ment|ness|ship|ance|ence|ings)$/.test(lower)))
+    ) {
+      return
+    }
+  }
+
+  if (kind === undefined) {
+    // A lone capitalized common word (`the Year`, `Station`, `Black voters`) is not a name on its
+    // own, unless a verb of saying follows (`Black said`).
+    const next = tokens[candidate.last + 1]
+    if (
+      single &&
+      !lex.known.has(lower) &&
+      (lex.common.has(lower) || functionWords.has(lower)) &&
+      !(next && headCues.get(next.lower) === 'person')
+    ) {
+      return
+    }
+
+    // `a Registered Historic Place`, `an Event Coordinator`: a name no list knows does not take
+    // the indefinite article; this is a capitalized common noun phrase.
+    // A name used as a modifier stays (`a Velde turbocharger`, `a Labour candidate`).
+    const previous = tokens[candidate.first - 1]
+    const following = tokens[candidate.last + 1]
+    const modifier = following?.word === true && !following.cap && !functionWords.has(following.lower)
+    if (previous && (previous.text === 'a' || previous.text === 'an') && !modifier) return
+    // `Special Events`, `Comfort Bikes`: capitalized common words (plurals too) that no list,
+    // keyword or cue makes a name.
+    if (
+      !single &&
+      candidate.words.every((part) => {
+        const key = part.toLowerCase()
+        return connectors.has(key) || lex.common.has(key) || (key.endsWith('s') && lex.common.has(key.slice(0, -1)))
+      })
+    ) {
+      return
+    }
+
+    kind = fallbackKind(candidate, tokens, lex)
+    // Only the plain defaults are weak; a cue in the text (`said`, `in`, quotes) is evidence.
+    isWeak = kind === 'organization' || (kind === 'person' && !saying.has(lower))
+  }
+
+  if (candidate.role && !candidate.role.endsWith('late') && kind !== 'person' && single) kind = 'person'
+
+  if (!name) {
+    if (candidate.canonical) name = candidate.canonical
+    else if (kind === 'place' && single && placeNames.has(lower)) name = placeNames.get(lower)
+    else name = displayName(candidate.words, tokens, candidate)
+  }
+
+  if (options.types && !options.types.has(kind)) return
+  if (options.excluded && overlapsAny(options.excluded, candidate.start, candidate.end)) return
+
+  const mention: NameMention = {
+    id: '',
+    start: candidate.start,
+    end: candidate.end,
+    text: text.slice(candidate.start, candidate.end),
+    type: kind,
+    name: name ?? word
+  }
+  if (candidate.role) mention.role = candidate.role
+  if (isWeak) weak.add(mentions.length)
+  if ((cue !== undefined && kind === cue) || (placeCue && kind === 'place')) {
+    const key = mention.text.toLowerCase()
+    const seen = cued.get(key)
+    cued.set(key, seen === undefined || seen === kind ? kind : null)
+  } else if (single && kind === 'person' && !candidate.role && !saying.has(lower) && (name === undefined || name === word)) {
+    lonePeople.add(mentions.length)
+  }
+
+  mentions.push(mention)
 }
 
 /**
@@ -1391,7 +1471,8 @@ function resolve(
  */
 function agreeOnKind(mentions: Array<NameMention>): void {
   const groups = new Map<string, Array<NameMention>>()
-  for (const mention of mentions) {
+  for (let mentionIndex = 0; mentionIndex < mentions.length; mentionIndex++) {
+    const mention = mentions[mentionIndex]
     const key = mention.name.toLowerCase()
     let group = groups.get(key)
     if (!group) {
@@ -1403,14 +1484,43 @@ function agreeOnKind(mentions: Array<NameMention>): void {
   }
 
   for (const group of groups.values()) {
-    if (group.length < 3 && group.every((mention) => mention.type === group[0]?.type)) continue
-    const counts = new Map<MentionType, number>()
-    for (const mention of group) counts.set(mention.type, (counts.get(mention.type) ?? 0) + 1)
-    if (counts.size < 2) continue
-    const ranked = [...counts].sort((a, b) => b[1] - a[1])
-    const [top, second] = ranked
-    if (!top || !second || top[1] === second[1]) continue
-    for (const mention of group) mention.type = top[0]
+    // Most names are one mention, or several of one kind: nothing to do.
+    const kind = group[0]?.type
+    let mixed = false
+    for (let index = 1; index < group.length; index++) {
+      if (group[index]?.type !== kind) {
+        mixed = true
+        break
+      }
+    }
+
+    if (!mixed) continue
+    let people = 0
+    let organizations = 0
+    let places = 0
+    let others = 0
+    for (let index = 0; index < group.length; index++) {
+      const type = group[index]?.type
+      if (type === 'person') people++
+      else if (type === 'organization') organizations++
+      else if (type === 'place') places++
+      else others++
+    }
+
+    const most = Math.max(people, organizations, places, others)
+    let top: MentionType | undefined
+    let tie = false
+    for (const [type, count] of [['person', people], ['organization', organizations], ['place', places], ['other', others]] as const) {
+      if (count !== most) continue
+      if (top) tie = true
+      top = type
+    }
+
+    if (!top || tie) continue
+    for (let index = 0; index < group.length; index++) {
+      const mention = group[index]
+      if (mention) mention.type = top
+    }
   }
 }
 
@@ -1471,7 +1581,8 @@ function coordinate(text: string, mentions: Array<NameMention>, weak: Set<number
  */
 function splitJoinedNames(candidates: Array<Candidate>, tokens: Array<Token>): Array<Candidate> {
   const firsts = new Map<string, Set<string>>()
-  for (const candidate of candidates) {
+  for (let candidateIndex = 0; candidateIndex < candidates.length; candidateIndex++) {
+    const candidate = candidates[candidateIndex]
     if (candidate.kind !== 'person' || candidate.words.length < 2) continue
     const head = (candidate.words[0] ?? '').toLowerCase()
     let set = firsts.get(head)
@@ -1484,7 +1595,8 @@ function splitJoinedNames(candidates: Array<Candidate>, tokens: Array<Token>): A
   }
 
   const out: Array<Candidate> = []
-  for (const candidate of candidates) {
+  for (let candidateIndex = 0; candidateIndex < candidates.length; candidateIndex++) {
+    const candidate = candidates[candidateIndex]
     if (candidate.kind === 'person' && candidate.words.length === 2 && !candidate.role) {
       const self = candidate.words.join(' ').toLowerCase()
       const [a = '', b = ''] = candidate.words.map((word) => word.toLowerCase())
@@ -1518,7 +1630,8 @@ function splitJoinedNames(candidates: Array<Candidate>, tokens: Array<Token>): A
 const workVerbs = new Set(['wrote', 'writes', 'released', 'releases', 'recorded', 'records', 'published', 'publishes', 'directed', 'directs', 'composed', 'painted', 'produces', 'manufactures', 'launched', 'starred'])
 const companySuffixes = new Set(['inc', 'inc.', 'llc', 'l.l.c.', 'ltd', 'ltd.', 'plc', 'corp', 'corp.', 'co.', 's.a.', 'sa', 'n.v.', 'gmbh', 'ag', 'a.g.', 'pty', 'pty.', 'lp', 'l.p.', 'llp'])
 const units = new Set(['division', 'force', 'wing', 'corps', 'regiment', 'brigade', 'battalion', 'army', 'fleet', 'squadron', 'infantry', 'cavalry', 'artillery', 'command', 'airlift', 'marines', 'rangers'])
-const clubPrefixes = new Set(['fc', 'f.c.', 'afc', 'a.f.c.', 'ac', 'sc', 'cf', 'sv', 'vfb', 'vfl', 'ssc', 'as', 'us'])
+// Club prefixes, and minor-league levels (`AAA Durham`, `Triple-A Tarnholm`).
+const clubPrefixes = new Set(['fc', 'f.c.', 'afc', 'a.f.c.', 'ac', 'sc', 'cf', 'sv', 'vfb', 'vfl', 'ssc', 'as', 'us', 'aaa', 'triple-a', 'double-a'])
 
 /** A known place followed by one or two capitalized words ending in a plural (`Kansas City Chiefs`). */
 function isTeam(tokens: Array<Token>, first: number, last: number, lex: Lexicon): boolean {
@@ -1667,7 +1780,10 @@ function plainName(word: string, lex: Lexicon): boolean {
 }
 
 function overlapsAny(ranges: ReadonlyArray<ExcludedRange>, start: number, end: number): boolean {
-  for (const range of ranges) if (range.start < end && range.end > start) return true
+  for (let rangeIndex = 0; rangeIndex < ranges.length; rangeIndex++) {
+    const range = ranges[rangeIndex]
+    if (range.start < end && range.end > start) return true
+  }
   return false
 }
 
@@ -1683,6 +1799,27 @@ function isSubName(short: Array<string>, long: Array<string>): boolean {
   if (short[0]?.toLowerCase() !== long[0]?.toLowerCase()) return false
   if (short.at(-1)?.toLowerCase() !== long.at(-1)?.toLowerCase()) return false
   return true
+}
+
+/**
+ * An `ambiguous-short-name` problem (string building kept out of `resolve`: array builtins on
+ * this rare path made the optimized `resolve` deoptimize again and again).
+ */
+function ambiguity(short: string, matches: Array<string>, candidate: Candidate): FindProblem {
+  let list = ''
+  for (let index = 0; index < matches.length; index++) {
+    if (index > 0) list += ' or '
+    list += '`' + matches[index] + '`'
+  }
+
+  return {
+    ruleId: 'ambiguous-short-name',
+    reason: 'Unexpected short name `' + short + '`, which could be ' + list,
+    start: candidate.start,
+    end: candidate.end,
+    actual: short,
+    expected: matches
+  }
 }
 
 function shortMatches(words: Array<string>, byPart: Map<string, Set<string>>): Array<string> {

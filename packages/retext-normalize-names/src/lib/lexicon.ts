@@ -1,12 +1,12 @@
 /**
- * Precompiled lookups, built once on first use.
+ * Lookups, built once on first use (about 20 ms).
  *
  * Given names, surnames, honorifics, countries, regions, cities, demonyms, known organizations,
  * organization words and place words come from the lexicon of `compromise` (a well-kept English
- * NLP library whose data is hand-curated); the rest are small gazetteers written for copydesk.
+ * NLP library whose data is hand-curated) and from `city-timezones`, read ahead of time into
+ * `lexicon-data.ts` by `scripts/lexicon-data.js`; the rest are small gazetteers written for copydesk.
  */
-import cityTimezones from 'city-timezones'
-import nlp from 'compromise/two'
+import * as data from './lexicon-data.js'
 import {nicknamePairs} from './nicknames.js'
 
 export type Kind = 'person' | 'organization' | 'place' | 'other'
@@ -52,44 +52,12 @@ export interface Lexicon {
 
 let cache: Lexicon | undefined
 
-interface CompromiseModel {
-  one: {lexicon: Record<string, string | Array<string>>}
-  two: {orgWords: Record<string, boolean>; placeWords: Record<string, boolean>}
+const kindOfLetter: Record<string, Kind> = {p: 'person', o: 'organization', l: 'place', x: 'other'}
+
+/** Split a generated list (one word a line). */
+export function words(list: string): Array<string> {
+  return list === '' ? [] : list.split('\n')
 }
-
-const commonTags = new Set([
-  'Adjective',
-  'Adverb',
-  'Conjunction',
-  'Determiner',
-  'Preposition',
-  'Pronoun',
-  'QuestionWord',
-  'Modal',
-  'Gerund',
-  'PastTense',
-  'PresentTense',
-  'Infinitive',
-  'Participle',
-  'Copula',
-  'Auxiliary',
-  'Comparative',
-  'Superlative',
-  'Plural',
-  'Singular',
-  'Uncountable',
-  'Noun',
-  'Expression',
-  'Negative',
-  'Actor',
-  'Cardinal',
-  'Ordinal',
-  'TextValue',
-  'Duration',
-  'Reflexive'
-])
-
-const nameTags = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Honorific'])
 
 /** Titles written for copydesk: `surface` or `surface=Normalized`. */
 const titleList = [
@@ -1051,59 +1019,14 @@ function foldAccents(set: Set<string>): void {
  */
 export function lexicon(): Lexicon {
   if (cache) return cache
-  const model = nlp.model() as unknown as CompromiseModel
-  const given = new Set<string>()
-  const surnames = new Set<string>()
-  const common = new Set<string>()
+  const given = new Set(words(data.given))
+  const surnames = new Set(words(data.surnames))
+  const common = new Set(words(data.common))
   const known = new Map<string, Kind>()
   const canonical = new Map<string, string>()
-  const demonyms = new Set<string>()
-
-  for (const [word, value] of Object.entries(model.one.lexicon)) {
-    const tags = Array.isArray(value) ? value : [value]
-    let isName = false
-    let isCommon = false
-    for (const tag of tags) {
-      if (tag === 'FirstName' || tag === 'MaleName' || tag === 'FemaleName') given.add(word)
-      else if (tag === 'LastName') surnames.add(word)
-      else if (tag === 'Person') known.set(word, 'person')
-      else if (tag === 'Country' || tag === 'Region' || tag === 'City' || tag === 'Place') {
-        if (!known.has(word)) known.set(word, 'place')
-      } else if (tag === 'Organization' || tag === 'SportsTeam') {
-        if (word.length > 3 || word.includes(' ')) known.set(word, 'organization')
-      } else if (tag === 'Demonym') demonyms.add(word)
-      else if (tag === 'Religion') known.set(word, 'other')
-      if (nameTags.has(tag)) isName = true
-      if (commonTags.has(tag)) isCommon = true
-    }
-
-    if (isCommon && !isName && !word.includes(' ')) common.add(word)
-  }
-
-  // Cities and provinces of the world (`city-timezones`, from Natural Earth populated places),
-  // where the name is not also a given name, surname or common word (`Jackson`, `Reading`).
-  const placeAlso = new Set<string>()
-  for (const place of cityTimezones.cityMapping) {
-    for (const name of [place.city, place.province, place.country]) {
-      if (!name) continue
-      const key = name.toLowerCase()
-      const words = key.split(' ')
-      if (words.length === 1 && known.get(key) === 'person') placeAlso.add(key)
-      if (known.has(key)) continue
-      const head = words[0] ?? ''
-      if (words.length === 1 && (given.has(key) || surnames.has(key) || common.has(key))) {
-        if (!common.has(key)) placeAlso.add(key)
-        continue
-      }
-      if (words.length > 1 && common.has(head) && !/^(new|san|santa|saint|st\.|north|south|east|west|port|fort|lake|mount)$/.test(head)) continue
-      known.set(key, 'place')
-    }
-  }
-
-  // Words that compromise types as places or names but that are, in news prose, mostly common.
-  for (const word of ['bill', 'will', 'mark', 'may', 'grace', 'hope', 'rose', 'frank', 'young', 'long', 'page']) {
-    known.delete(word)
-  }
+  const demonyms = new Set(words(data.demonyms))
+  const placeAlso = new Set(words(data.placeAlso))
+  for (const entry of words(data.known)) known.set(entry.slice(1), kindOfLetter[entry.charAt(0)] ?? 'other')
 
   for (const line of knownList) {
     const [name = '', kind = 'other', canon] = line.split('|')
@@ -1122,8 +1045,8 @@ export function lexicon(): Lexicon {
     titleMax = Math.max(titleMax, key.split(' ').length)
   }
 
-  const orgWords = new Set([...Object.keys(model.two.orgWords), ...orgExtra])
-  const placeWords = new Set([...Object.keys(model.two.placeWords), ...placeExtra])
+  const orgWords = new Set([...words(data.orgWords), ...orgExtra])
+  const placeWords = new Set([...words(data.placeWords), ...placeExtra])
   // Words compromise lists that are too generic as the last word of a name.
   for (const word of ['capital', 'care', 'boys', 'brothers', 'house', 'city', 'estate']) orgWords.delete(word)
   for (const word of ['center', 'centre']) placeWords.delete(word)

@@ -200,8 +200,12 @@ export class NameRegistry {
     const frequency = this.#frequency
     const limit = Math.max(50, this.#documents.length / 100)
     const informative = (name: string) => (frequency.get(name) ?? 0) <= limit
-    for (const variant of variants) {
-      variant.parent = variants.indexOf(variant)
+    // Reset (resolve may run again after more documents were added); indices, not `indexOf`,
+    // which made this loop quadratic in the number of names.
+    for (let index = 0; index < variants.length; index++) {
+      const variant = variants[index]
+      if (!variant) continue
+      variant.parent = index
       variant.evidence = undefined
     }
 
@@ -229,6 +233,10 @@ export class NameRegistry {
       else map.set(key, [index])
     }
 
+    // Full names by surname key and by what a lone surname must share with them to score at all
+    // (an informative co-mention, a role, a story): a common surname (`Smith`) has thousands of
+    // full names, and comparing each lone `Smith` with all of them grew with the square of the corpus.
+    const surnameEvidence = new Map<string, Array<number>>()
     variants.forEach((variant, index) => {
       if (variant.words.length < 2) return
       const given = formal(variant.words[0] ?? '', lex.nicknames)
@@ -236,7 +244,13 @@ export class NameRegistry {
       const surnameKey = phonetic(surname)
       push(fullBlocks, surnameKey + '|' + phonetic(given), index)
       push(surnameBlocks, surnameKey, index)
-      for (const name of variant.context.keys()) push(givenContextBlocks, phonetic(given) + '|' + name, index)
+      for (const name of variant.context.keys()) {
+        push(givenContextBlocks, phonetic(given) + '|' + name, index)
+        if (informative(name)) push(surnameEvidence, surnameKey + '\u0000n' + name, index)
+      }
+
+      for (const role of variant.roles) push(surnameEvidence, surnameKey + '\u0000r' + role, index)
+      for (const story of variant.stories) push(surnameEvidence, surnameKey + '\u0000s' + story, index)
     })
 
     // Full names against full names: within a block, sorted by name, each name is compared with
@@ -262,7 +276,26 @@ export class NameRegistry {
       if (variant.words.length !== 1 || variant.ambiguous) return
       const word = variant.words[0] ?? ''
       const candidates = new Set<number>()
-      for (const c of surnameBlocks.get(phonetic(word)) ?? []) candidates.add(c)
+      const surnameKey = phonetic(word)
+      const block = surnameBlocks.get(surnameKey)
+      if (block) {
+        // The full names of the surname block that share something with this name (the others
+        // score 0 and are skipped below), in block order.
+        const sharing = new Set<number>()
+        const collect = (key: string) => {
+          for (const c of surnameEvidence.get(key) ?? []) sharing.add(c)
+        }
+
+        for (const name of variant.context.keys()) if (informative(name)) collect(surnameKey + '\u0000n' + name)
+        for (const role of variant.roles) collect(surnameKey + '\u0000r' + role)
+        for (const story of variant.stories) collect(surnameKey + '\u0000s' + story)
+        if (sharing.size * 4 < block.length) {
+          for (const c of [...sharing].sort((x, y) => x - y)) candidates.add(c)
+        } else {
+          for (const c of block) candidates.add(c)
+        }
+      }
+
       if (lex.given.has(word) || lex.nicknames.has(word)) {
         const given = phonetic(formal(word, lex.nicknames))
         for (const name of variant.context.keys()) {
@@ -419,8 +452,20 @@ function evidenceFor(index: number, variants: Array<Variant>, find: (i: number) 
   return ['same cluster as `' + (variants[find(index)]?.key ?? '') + '`']
 }
 
-/** Lowercase, accents folded, spaces collapsed. */
+const normalizeCache = new Map<string, string>()
+
+/** Lowercase, accents folded, spaces collapsed (cached: the same names come back again and again). */
 function normalize(value: string): string {
+  let normal = normalizeCache.get(value)
+  if (normal === undefined) {
+    normal = normalizeUncached(value)
+    if (normalizeCache.size < 100_000) normalizeCache.set(value, normal)
+  }
+
+  return normal
+}
+
+function normalizeUncached(value: string): string {
   return value
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -430,7 +475,19 @@ function normalize(value: string): string {
     .trim()
 }
 
+const slugCache = new Map<string, string>()
+
 function slugify(value: string): string {
+  let slug = slugCache.get(value)
+  if (slug === undefined) {
+    slug = slugifyUncached(value)
+    if (slugCache.size < 100_000) slugCache.set(value, slug)
+  }
+
+  return slug
+}
+
+function slugifyUncached(value: string): string {
   return normalize(value)
     .replace(/['’]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
