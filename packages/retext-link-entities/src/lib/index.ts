@@ -1,4 +1,4 @@
-import type {EntityRef} from '@copydesk/document'
+import type {EntityRef, NameMention} from '@copydesk/document'
 import type {KnowledgeBase} from '@copydesk/kb'
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
@@ -76,14 +76,16 @@ export default function retextLinkEntities(options: Readonly<Options>) {
     let place: ReturnType<typeof location> | undefined
     // A message's stack is never used (vfile-message empties it): do not pay
     // for capturing one per NIL entity.
-    const links = linkGroups(kb, groupMentions(file.data.names.mentions), settings, text)
+    const mentions = file.data.names.mentions
+    const links = linkGroups(kb, groupMentions(mentions), settings, text)
+    const refs = new Map<NameMention, EntityRef | null>()
     const stackTraceLimit = Error.stackTraceLimit
     Error.stackTraceLimit = 0
     try {
       for (const {group, ref, ambiguous, partial} of links) {
         // One copy per entity (the registry keeps `ref`), shared by its mentions.
         const shared = ref ? {...ref} : null
-        for (const mention of group.mentions) entities[mention.id] = partial?.has(mention) ? null : shared
+        for (const mention of group.mentions) refs.set(mention, partial?.has(mention) ? null : shared)
         if (!ambiguous && ref && !ref.id.startsWith('nil:')) continue
         const first = group.mentions[0]!
         place ??= location(file)
@@ -112,5 +114,8 @@ export default function retextLinkEntities(options: Readonly<Options>) {
     } finally {
       Error.stackTraceLimit = stackTraceLimit
     }
+    // In the order of the mentions: documents then share the shape of
+    // `entities` (`m1`, `m2`, …), which keeps it a fast object.
+    for (const mention of mentions) entities[mention.id] = refs.get(mention) ?? null
   }
 }
