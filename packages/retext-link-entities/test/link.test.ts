@@ -254,6 +254,23 @@ describe('places in context', () => {
     expect(alone.messages.map((m) => m.ruleId)).toEqual(['ambiguous-entity', 'nil-entity'])
   })
 
+  it('reads a dateline as a town, and states named around a place as no clue to its kind', async () => {
+    const text = 'TARRANT — Lawmakers voted on Tuesday. Delegates from Dunmore State said Tarrant had waited long enough.'
+    const file = await linkPlaces(text, [
+      ['TARRANT', 'place', 'Tarrant'],
+      ['Dunmore State', 'place', 'Dunmore State'],
+      ['Tarrant', 'place', 'Tarrant']
+    ])
+    expect(ids(file)).toEqual({m1: 'Q9106', m2: 'Q9101', m3: 'Q9106'})
+    expect(file.data.links!.entities['m1']!.confidence).toBe(1)
+    const states = await linkPlaces('Delegates from Dunmore State said Tarrant had waited long enough.', [
+      ['Dunmore State', 'place', 'Dunmore State'],
+      ['Tarrant', 'place', 'Tarrant']
+    ])
+    expect(ids(states)).toEqual({m1: 'Q9101', m2: 'Q9106'})
+    expect(states.data.links!.entities['m2']!.confidence).toBeLessThan(0.6)
+  })
+
   it('does not take a lower-case description for a capitalized name', async () => {
     const file = await linkPlaces('The High Court ruled against the label on Monday.', [['High Court', 'organization', 'High Court']])
     expect(ids(file)).toEqual({m1: null})

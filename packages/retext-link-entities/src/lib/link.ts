@@ -337,6 +337,13 @@ function merge2(a: ReadonlyArray<Found>, b: ReadonlyArray<Found>): ReadonlyArray
   return [...found.values()]
 }
 
+/** Whether a mention is a dateline: a name in capitals that starts a line, then a dash (`PARIS —`, `SAN JOSE, Calif. --`). */
+function isDateline(mention: NameMention, text: string): boolean {
+  if (mention.start > 0 && text.charAt(mention.start - 1) !== '\n') return false
+  if (mention.text !== mention.text.toUpperCase() || !upper.test(mention.text)) return false
+  return /^(?:,[^\n—–-]{1,30})?\s*(?:—|–|--?)\s/.test(text.slice(mention.end, mention.end + 40))
+}
+
 /** Whether a mention is followed by a model number (`Boeing 737s`): the start of a product's name. */
 function startsProductName(mention: NameMention, text: string): boolean {
   const after = text.slice(mention.end, mention.end + 16)
@@ -467,6 +474,7 @@ export function linkGroups(
       const other = (key: string) => documentKeys.has(key) && !ownKey.includes(key)
       const roleWords = new Set(group.roles.flatMap(words))
       const capitalized = group.mentions.every((m) => upper.test(m.text))
+      const dateline = group.type === 'place' && group.mentions.some((m) => isDateline(m, documentText))
       // The places that this one holds (`Everett` in `Everett, Washington`), and what their entities say.
       const held = holds.get(index)
       const heldPlaces = new Set<string>()
@@ -542,18 +550,23 @@ export function linkGroups(
             if (heldPlaces.has(label)) score += 0.3
             else if (about.kind !== 'settlement') score += 0.15
           }
-          // Places listed together are of one kind (`from Frankfurt to
-          // Chicago via New York`: the city, not the state).
-          let same = 0
-          let different = 0
-          for (const {by, about: anchor} of anchorInfos) {
-            const kind = anchor.kind
-            // Countries are named beside places of every kind.
-            if (!kind || by.has(index) || (kind === 'country' && about.kind !== 'country')) continue
-            if (kind === about.kind) same++
-            else different++
+          // Towns named together are towns (`from Frankfurt to Chicago via
+          // New York`: the city, not the state). Not so regions and
+          // countries: news names them beside places of every kind (`Sen.
+          // Collins of Maine` says nothing of which Washington is meant).
+          if (about.kind === 'settlement') {
+            let same = 0
+            let different = 0
+            for (const {by, about: anchor} of anchorInfos) {
+              const kind = anchor.kind
+              if (!kind || kind === 'country' || by.has(index)) continue
+              if (kind === 'settlement') same++
+              else different++
+            }
+            if (same > different) score += 0.15
+            // A dateline (`WASHINGTON —` at the start of a line) names a town.
+            if (dateline) score += 0.3
           }
-          if (same > different) score += 0.15
         }
         // A little-known town that nothing in the article supports (no
         // region, country or neighbour it names, no place of its kind) is
