@@ -205,6 +205,7 @@ const places: Array<KbEntity> = [
   {id: 'Q9105', label: 'Tarrant', aliases: ['Tarrant State'], description: 'state of the United States of America', type: 'place', classes: ['Q35657'], wikipedia: 'Tarrant (state)', popularity: 200},
   {id: 'Q9106', label: 'Tarrant, D.T.', aliases: ['Tarrant'], description: 'capital city of the United States', type: 'place', classes: ['Q5119'], wikipedia: 'Tarrant, D.T.', popularity: 250},
   {id: 'Q9107', label: 'Supreme Court of Tarrant', aliases: ['the high court'], description: 'highest court of Tarrant', type: 'organization', classes: ['Q43229'], wikipedia: 'Supreme Court of Tarrant', popularity: 140},
+  {id: 'Q9109', label: 'Marlby', aliases: [], description: 'city in Dunmore, United States', type: 'place', classes: ['Q515'], wikipedia: 'Marlby, Dunmore', popularity: 120},
   {id: 'Q9108', label: 'Pellworth Motors', aliases: ['Pellworth'], description: 'American automaker', type: 'organization', classes: ['Q4830453'], wikipedia: 'Pellworth Motors', popularity: 50}
 ]
 
@@ -269,6 +270,25 @@ describe('places in context', () => {
     ])
     expect(ids(states)).toEqual({m1: 'Q9101', m2: 'Q9106'})
     expect(states.data.links!.entities['m2']!.confidence).toBeLessThan(0.6)
+  })
+
+  it('does not take a town of another region than the towns of the article, when nothing names its region', async () => {
+    const text = 'The governor toured Pellham and Brindle Falls, then flew to Marlby.'
+    const file = await linkPlaces(text, [
+      ['Pellham', 'place', 'Pellham'],
+      ['Brindle Falls', 'place', 'Brindle Falls'],
+      ['Marlby', 'place', 'Marlby']
+    ])
+    expect(ids(file)).toEqual({m1: 'Q9103', m2: 'Q9104', m3: null})
+    const named = await linkPlaces('The governor toured Pellham, then flew to Marlby in Dunmore State.', [
+      ['Pellham', 'place', 'Pellham'],
+      ['Marlby', 'place', 'Marlby'],
+      ['Dunmore State', 'place', 'Dunmore State']
+    ])
+    // Now Pellham, of Oregon, is the town no article region names.
+    expect(ids(named)).toEqual({m1: null, m2: 'Q9109', m3: 'Q9101'})
+    const alone = await linkPlaces('The governor flew to Marlby on Monday.', [['Marlby', 'place', 'Marlby']])
+    expect(ids(alone)).toEqual({m1: 'Q9109'})
   })
 
   it('does not take a lower-case description for a capitalized name', async () => {

@@ -60,6 +60,9 @@ const matchWeight = {label: 1, alias: 1, short: 0.4, fuzzy: 0.7}
 /** Popularity (sitelinks) under which a town needs support from the article to be linked. */
 const minorPlace = 100
 
+/** Popularity (sitelinks) from which a city is named in news far from its region. */
+const majorPlace = 150
+
 const stop = new Set(['the', 'of', 'a', 'an', 'and', 'former', 'then', 'late', 'us', 'u', 's', 'acting', 'deputy'])
 
 const letter = /\p{L}/u
@@ -121,6 +124,16 @@ function placeKind(entity: KbEntity): PlaceKind | undefined {
   return undefined
 }
 
+/** The region and country of a town, from its description (`city in Maine, United States`). */
+function regionOf(entity: KbEntity): [string, string] | undefined {
+  if (entity.type !== 'place') return undefined
+  const town = /^(?:[\w-]+ )*?(?:city|town|village|borough|municipality|commune|capital) in ([\p{Lu}][^,;]*), ([\p{Lu}][^,;]*)$/u.exec(entity.description)
+  if (town) return [keyOf(town[1]!), keyOf(town[2]!)]
+  // A region is its own region (`state of the United States of America`).
+  const region = /^(?:(?:federated |u\.?s\.? )?state|province|territory|region) of (?:the )?([\p{Lu}][^,;]*)$/u.exec(entity.description)
+  return region ? [keyOf(entity.label), keyOf(region[1]!.replace(/ of America$/, ''))] : undefined
+}
+
 /** Whether a KB's place of this name is a country (remembered per KB). */
 const countries = new WeakMap<KnowledgeBase, Memo<boolean>>()
 
@@ -147,6 +160,8 @@ interface EntityInfo {
   /** Lookup keys that only lower-case aliases give (`the high court`): descriptions, not names. */
   descriptive: Set<string>
   kind: PlaceKind | undefined
+  /** The region and country (lookup keys) a town's description puts it in (`city in Maine, United States`), or a region's own. */
+  region: [region: string, country: string] | undefined
 }
 
 const infos = new WeakMap<KbEntity, EntityInfo>()
@@ -175,7 +190,8 @@ function info(entity: KbEntity): EntityInfo {
       places,
       words: undefined,
       descriptive: new Set(lower.filter((k) => !named.has(k))),
-      kind: placeKind(entity)
+      kind: placeKind(entity),
+      region: regionOf(entity)
     }
     infos.set(entity, value)
   }
@@ -410,6 +426,26 @@ export function linkGroups(
   const anchorInfos = [...anchors].map(([id, by]) => ({by, about: info(anchorEntities.get(id)!)}))
   /** Whether an anchor other than group `index` names `key` among its phrases. */
   const said = (key: string, index: number) => anchorInfos.some(({by, about}) => about.phrases.has(key) && !by.has(index))
+  /**
+   * The regions of the article, by country: the regions it anchors and the
+   * regions of the towns it anchors (`Atlanta`: Georgia, United States).
+   */
+  const regions = new Map<string, Array<[string, Set<number>]>>()
+  for (const {by, about} of anchorInfos) {
+    if (!about.region) continue
+    const [region, country] = about.region
+    const list = regions.get(country) ?? []
+    list.push([region, by])
+    regions.set(country, list)
+  }
+  /** Whether the article's towns and regions lie in another region of this town's country. */
+  const elsewhere = (about: EntityInfo, index: number): boolean => {
+    if (about.kind !== 'settlement' || !about.region) return false
+    const [region, country] = about.region
+    const found = regions.get(country)?.filter(([, by]) => !by.has(index)) ?? []
+    return found.length > 0 && !found.some(([name]) => name === region)
+  }
+
   /** How many anchors name each place. */
   const anchorPlaces = new Map<string, number>()
   for (const {about} of anchorInfos) for (const place of about.places) anchorPlaces.set(place, (anchorPlaces.get(place) ?? 0) + 1)
@@ -499,8 +535,8 @@ export function linkGroups(
         if (match === 'fuzzy') score *= 1 - 0.1 * c.distance
         const base = score
         // A lone candidate matched in full is linked with full confidence
-        // whatever the context says (unless a little-known town, below).
-        if (pool.length === 1 && score >= 1 && !(about.kind === 'settlement' && c.entity.popularity < minorPlace)) {
+        // whatever the context says (unless a town that is not a big city, below).
+        if (pool.length === 1 && score >= 1 && !(about.kind === 'settlement' && c.entity.popularity < majorPlace)) {
           scored.push({entity: c.entity, score})
           continue
         }
@@ -574,6 +610,17 @@ export function linkGroups(
         // Cruiser and Durango` are cars). It takes the weight of a poor type fit.
         if (score === base && about.kind === 'settlement' && c.entity.popularity < minorPlace && !neighbours(about, index)) {
           score *= typeFit.organization.place!
+        } else if (
+          // So is a town of some other region than the article's towns and
+          // regions, when nothing names its own (`Augusta`, Maine, in an
+          // article on Atlanta and Savannah, Georgia: the KB lacks the Augusta meant).
+          !anchored &&
+          contextHits === 0 &&
+          !held &&
+          c.entity.popularity < majorPlace &&
+          elsewhere(about, index)
+        ) {
+          score = Math.min(score, base) * typeFit.organization.place!
         }
         scored.push({entity: c.entity, score})
       }
