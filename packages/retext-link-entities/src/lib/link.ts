@@ -438,12 +438,22 @@ export function linkGroups(
     list.push([region, by])
     regions.set(country, list)
   }
-  /** Whether the article's towns and regions lie in another region of this town's country. */
+  /**
+   * Whether the article's towns and regions of this town's country (two at
+   * least) all lie in one other region: an article on one region.
+   */
   const elsewhere = (about: EntityInfo, index: number): boolean => {
     if (about.kind !== 'settlement' || !about.region) return false
     const [region, country] = about.region
-    const found = regions.get(country)?.filter(([, by]) => !by.has(index)) ?? []
-    return found.length > 0 && !found.some(([name]) => name === region)
+    let count = 0
+    let only: string | undefined
+    for (const [name, by] of regions.get(country) ?? []) {
+      if (by.has(index)) continue
+      if (name === region || (only !== undefined && name !== only)) return false
+      only = name
+      count++
+    }
+    return count > 1
   }
 
   /** How many anchors name each place. */
@@ -535,8 +545,15 @@ export function linkGroups(
         if (match === 'fuzzy') score *= 1 - 0.1 * c.distance
         const base = score
         // A lone candidate matched in full is linked with full confidence
-        // whatever the context says (unless a town that is not a big city, below).
-        if (pool.length === 1 && score >= 1 && !(about.kind === 'settlement' && c.entity.popularity < majorPlace)) {
+        // whatever the context says (unless a little-known town, or a town
+        // of another region than the article's, below).
+        if (
+          pool.length === 1 &&
+          score >= 1 &&
+          (about.kind !== 'settlement' ||
+            c.entity.popularity >= majorPlace ||
+            (c.entity.popularity >= minorPlace && !elsewhere(about, index)))
+        ) {
           scored.push({entity: c.entity, score})
           continue
         }
