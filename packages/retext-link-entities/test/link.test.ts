@@ -289,6 +289,13 @@ describe('places in context', () => {
     expect(ids(named)).toEqual({m1: null, m2: 'Q9109', m3: 'Q9101'})
     const alone = await linkPlaces('The governor flew to Marlby on Monday.', [['Marlby', 'place', 'Marlby']])
     expect(ids(alone)).toEqual({m1: 'Q9109'})
+    // Towns and regions of several regions: no article on one region.
+    const several = await linkPlaces('Delegates from Pellham and Tarrant State met in Marlby.', [
+      ['Pellham', 'place', 'Pellham'],
+      ['Tarrant State', 'place', 'Tarrant State'],
+      ['Marlby', 'place', 'Marlby']
+    ])
+    expect(ids(several)).toEqual({m1: 'Q9103', m2: 'Q9105', m3: 'Q9109'})
   })
 
   it('does not take a lower-case description for a capitalized name', async () => {
