@@ -209,7 +209,9 @@ export async function run(options: RunOptions): Promise<number> {
       const stats = manifests[stage].stats
       const fromTurbo = turbo.cachedStages.includes(stage)
       const failed = stage !== 'ingest' && stats.failed > 0 ? `, ${stats.failed} failed` : ''
-      return `  ${stage.padEnd(7)} ${fromTurbo ? 'turbo cache hit' : `${stats.processed} run, ${stats.cached} from cache`}${failed}${stats.threads ? ` on ${stats.threads} threads` : ''}${fromTurbo ? '' : `, ${formatMs(stats.ms)}`}`
+      // Ingest counts every document read (failed ones too) as run or cached.
+      const run = stage === 'ingest' ? stats.read - stats.cached : stats.processed
+      return `  ${stage.padEnd(7)} ${fromTurbo ? 'turbo cache hit' : `${run} run, ${stats.cached} from cache`}${failed}${stats.threads ? ` on ${stats.threads} threads` : ''}${fromTurbo ? '' : `, ${formatMs(stats.ms)}`}`
     })
     lines.push(...rows)
     const cachedDocs = Math.min(...(['names', 'dates', 'link'] as const).map((s) => manifests[s].stats.cached))

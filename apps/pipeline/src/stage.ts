@@ -9,7 +9,9 @@ import {createHash} from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import {createInterface} from 'node:readline'
-import {summarizeEntities, type DocumentRecord, type IngestData, type Mention, type RecordMessage} from '@copydesk/document'
+import type {DocumentRecord, RecordMessage} from '@copydesk/document'
+import {fileURLToPath} from 'node:url'
+import type {Piscina} from 'piscina'
 import {DocumentCache, type CacheEntry} from './lib/cache.js'
 import {sha256} from './lib/hash.js'
 import {stageKey} from './lib/keys.js'
@@ -17,9 +19,10 @@ import {JsonlWriter, readJsonl, type LayerRecord} from './lib/layers.js'
 import {readManifest, writeManifest, type Manifest, type StageStats} from './lib/manifest.js'
 import {cacheDir, stageEnv, stageNames, workDir, type StageName} from './lib/paths.js'
 import {progressReporter} from './lib/progress-events.js'
-import {concurrency, createExecutor, type Outcome} from './lib/executor.js'
+import {concurrency, createExecutor, threadBatchSize, type ExportTask, type Outcome} from './lib/executor.js'
 import {codeVersion} from './lib/version.js'
 import {documentStages, exportStage} from './stages/index.js'
+import {buildRecord} from './stages/record.js'
 import type {StageConfig} from './stages/types.js'
 import type {IngestRecord, Source} from './stages/document.js'
 
@@ -58,8 +61,23 @@ async function runIngest(config: StageConfig, dir: string, stats: StageStats): P
   const ids = new Map<string, number>()
   const inputs = config.inputs as Array<string>
   const {ingest} = await import('@copydesk/ingest')
-  // Files are parsed on worker threads too (`--concurrency`); output is the same.
-  for await (const file of ingest(inputs, {...config.options, threads: concurrency()})) {
+  // Per-file cache: a file whose path, name and bytes were read before, with
+  // this code and these options, is not parsed again.
+  const cache = new DocumentCache(cacheDir(), 'ingest')
+  const prefix = `${codeVersion(['@copydesk/ingest'])}\n${JSON.stringify(config.options)}\n`
+  const force = Boolean(process.env.COPYDESK_FORCE)
+  const documents = ingest(inputs, {
+    ...config.options,
+    // Files are parsed on worker threads too (`--concurrency`); output is the same.
+    threads: concurrency(),
+    cache: {
+      get: (key) => (force ? undefined : cache.get(sha256(prefix + key))?.value),
+      set: (key, value) => cache.set(sha256(prefix + key), value, '')
+    }
+  })
+  let next
+  while (!(next = await documents.next()).done) {
+    const file = next.value
     stats.read++
     const data = file.data.ingest
     const fatal = file.messages.find((message) => message.fatal === true)
@@ -104,6 +122,10 @@ async function runIngest(config: StageConfig, dir: string, stats: StageStats): P
     report(stats.read)
   }
 
+  cache.close()
+  // Documents (failed ones included) from the per-file cache; `processed` stays
+  // the count of documents read well, which the summary reports.
+  stats.cached = next.value.cached
   report(stats.read, true)
   return [await layer.close(), await errors.close()]
 }
@@ -254,42 +276,84 @@ async function runDocumentStage(
   return result
 }
 
-async function* records(stats: StageStats): AsyncGenerator<DocumentRecord> {
+/**
+ * A record known by its JSON, parsed only if a writer reads a field: the JSON
+ * writers only ask for the JSON (given with `withRecordJson`).
+ */
+function lazyRecord(json: string): DocumentRecord {
+  let parsed: DocumentRecord | undefined
+  const record = (): DocumentRecord => (parsed ??= JSON.parse(json) as DocumentRecord)
+  return new Proxy({} as DocumentRecord, {
+    // `then` is asked by every `await` and async `yield` of the record: a
+    // record is no promise, and answering must not parse it.
+    get: (_, key) => (key === 'then' ? undefined : Reflect.get(record(), key)),
+    has: (_, key) => Reflect.has(record(), key),
+    ownKeys: () => Reflect.ownKeys(record()),
+    getOwnPropertyDescriptor(_, key) {
+      const descriptor = Reflect.getOwnPropertyDescriptor(record(), key)
+      if (descriptor) descriptor.configurable = true
+      return descriptor
+    }
+  })
+}
+
+/**
+ * The output records, in order. On several threads, with a corpus of more
+ * than a batch, records are built and serialized on the pool, and the export
+ * writers reuse that JSON; when every format is JSON, this thread never
+ * parses them. Else records are built here.
+ */
+async function* records(stats: StageStats, formats: ReadonlyArray<string>): AsyncGenerator<DocumentRecord> {
   const total = readManifest(workDir, 'ingest')?.stats.processed
   const report = progressReporter('export', total)
   const kb = readManifest(workDir, 'link')?.info?.kb
-  for await (const lines of readLayers(['ingest', 'names', 'dates', 'link'])) {
-    const [base, names, dates, links] = lines.map((line) => JSON.parse(line)) as [IngestRecord, LayerRecord, LayerRecord, LayerRecord]
-    const data = base.data
-    const entities = (links.data as {entities?: Record<string, Mention['entity']>} | null)?.entities ?? {}
-    const mentions: Array<Mention> = ((names.data as {mentions?: Array<Omit<Mention, 'entity'>>} | null)?.mentions ?? []).map(
-      (mention) => ({...mention, entity: entities[mention.id] ?? null})
-    )
-    const messages = [...base.messages, ...names.messages, ...dates.messages, ...links.messages]
-    countMessages(stats, messages)
-    const record: DocumentRecord = {
-      id: data.id,
-      title: data.title,
-      url: data.url,
-      outlet: data.outlet,
-      published: data.published,
-      text: base.text,
-      excluded: data.excluded,
-      mentions,
-      dates: (dates.data as {dates?: DocumentRecord['dates']} | null)?.dates ?? [],
-      entities: summarizeEntities(mentions, data.title),
-      messages,
-      authors: data.authors,
-      language: data.language,
-      source: data.source
+  const {withRecordJson} = await import('@copydesk/export')
+  // Other writers read fields, and the HTML one posts records to a thread of
+  // its own (a proxy cannot be cloned): records are parsed for them.
+  const lazy = formats.every((format) => format === 'jsonl' || format === 'json')
+  const threads = concurrency()
+  let pool: Piscina | undefined
+  let batch: Array<Array<string>> = []
+  const queue: Array<{documents: Array<Array<string>>; made?: Promise<Array<{json: string; rules: string}>>}> = []
+  const dispatch = async (): Promise<void> => {
+    if (batch.length === 0) return
+    if (!pool && threads > 1 && (batch.length >= threadBatchSize || queue.length > 0)) {
+      const {Piscina} = await import('piscina')
+      pool = new Piscina({filename: fileURLToPath(new URL('worker.js', import.meta.url)), minThreads: threads, maxThreads: threads})
     }
-    if (data.publishedSource) record.publishedSource = data.publishedSource
-    if (data.duplicateOf !== undefined) record.duplicateOf = data.duplicateOf
-    if (typeof kb === 'string') record.kb = kb
-    stats.read++
-    stats.processed++
-    report(stats.read)
-    yield record
+    const task: ExportTask = {export: true, kb, documents: batch}
+    queue.push(pool ? {documents: batch, made: pool.run(task) as Promise<Array<{json: string; rules: string}>>} : {documents: batch})
+    batch = []
+  }
+  async function* take(): AsyncGenerator<DocumentRecord> {
+    const {documents, made} = queue.shift()!
+    const results = made ? await made : undefined
+    for (const [index, lines] of documents.entries()) {
+      let record: DocumentRecord
+      if (results) {
+        const {json, rules} = results[index]
+        record = withRecordJson(lazy ? lazyRecord(json) : (JSON.parse(json) as DocumentRecord), json)
+        countRules(stats, rules)
+      } else {
+        record = buildRecord(lines, kb)
+        countMessages(stats, record.messages)
+      }
+      stats.read++
+      stats.processed++
+      report(stats.read)
+      yield record
+    }
+  }
+  try {
+    for await (const lines of readLayers(['ingest', 'names', 'dates', 'link'])) {
+      batch.push(lines)
+      if (batch.length >= threadBatchSize) await dispatch()
+      while (queue.length > threads * 2) yield* take()
+    }
+    await dispatch()
+    while (queue.length > 0) yield* take()
+  } finally {
+    await pool?.destroy()
   }
 
   report(stats.read, true)
@@ -316,7 +380,7 @@ async function main(): Promise<void> {
   if (name === 'ingest') {
     files = await runIngest(config, dir, stats)
   } else if (name === 'export') {
-    files = await exportStage.run(config, records(stats), dir)
+    files = await exportStage.run(config, records(stats, Array.isArray(config.formats) ? (config.formats as Array<string>) : ['jsonl']), dir)
     // The error report travels with the outputs.
     fs.copyFileSync(path.join(workDir, 'ingest', 'errors.jsonl'), path.join(dir, 'errors.jsonl'))
     const errors = fs.readFileSync(path.join(dir, 'errors.jsonl'))

@@ -3,13 +3,21 @@
  * and processes the batches it is sent (raw layer lines, parsed here), sending
  * back serialized lines.
  */
-import {processBatch, type Outcome, type WorkerTask} from './lib/executor.js'
+import {processBatch, type ExportTask, type Outcome, type WorkerTask} from './lib/executor.js'
 import {documentStages} from './stages/index.js'
+import {buildRecord} from './stages/record.js'
 import type {StageConfig, StageDocument, StageResult} from './stages/types.js'
 
 const prepared = new Map<string, Promise<(document: StageDocument) => Promise<StageResult>>>()
 
-export default async function work(task: WorkerTask): Promise<Array<Outcome>> {
+export default async function work(task: WorkerTask | ExportTask): Promise<Array<Outcome> | Array<{json: string; rules: string}>> {
+  if ('export' in task) {
+    return task.documents.map((lines) => {
+      const record = buildRecord(lines, task.kb)
+      return {json: JSON.stringify(record), rules: record.messages.map((message) => message.ruleId).join(',')}
+    })
+  }
+
   const key = `${task.stage}\n${task.configJson}`
   let process_ = prepared.get(key)
   if (!process_) {

@@ -71,18 +71,25 @@ describe('copydesk pipeline run', () => {
     const {generateCorpus} = await import('../bin/generate-corpus.js')
     const base = temporary('threads')
     generateCorpus(path.join(base, 'corpus'), 100)
-    const one = cli(['run', '--input', path.join(base, 'corpus'), '--out', path.join(base, 'one'), '--force', '--concurrency', '1'])
+    const input = path.join(base, 'corpus')
+    const one = cli(['run', '--input', input, '--out', path.join(base, 'one'), '--format', 'jsonl,csv', '--force', '--concurrency', '1'])
     expect(one.code, one.stderr).toBe(0)
     expect(one.stderr).toMatch(/names {3}100 run, 0 from cache, /)
-    const three = cli(['run', '--input', path.join(base, 'corpus'), '--out', path.join(base, 'three'), '--force', '--concurrency', '3'])
+    // Export records are made on the threads; with a CSV to write, they are parsed back here.
+    const three = cli(['run', '--input', input, '--out', path.join(base, 'three'), '--format', 'jsonl,csv', '--force', '--concurrency', '3'])
     expect(three.code, three.stderr).toBe(0)
     for (const stage of ['names', 'dates', 'link']) {
       expect(three.stderr).toMatch(new RegExp(`${stage} +100 run, 0 from cache on 3 threads`))
     }
 
+    // JSON Lines alone: records are never parsed in the export stage's own thread.
+    const two = cli(['run', '--input', input, '--out', path.join(base, 'two'), '--force', '--concurrency', '2'])
+    expect(two.code, two.stderr).toBe(0)
     const single = fs.readFileSync(path.join(base, 'one', 'documents.jsonl'), 'utf8')
     expect(single.split('\n').filter(Boolean)).toHaveLength(100)
     expect(fs.readFileSync(path.join(base, 'three', 'documents.jsonl'), 'utf8')).toBe(single)
+    expect(fs.readFileSync(path.join(base, 'two', 'documents.jsonl'), 'utf8')).toBe(single)
+    expect(fs.readFileSync(path.join(base, 'three', 'mentions.csv'), 'utf8')).toBe(fs.readFileSync(path.join(base, 'one', 'mentions.csv'), 'utf8'))
     expect(cli(['run', '--concurrency', 'many']).stderr).toContain('--concurrency: expected a whole number')
   })
 
@@ -98,6 +105,8 @@ describe('copydesk pipeline run', () => {
     const result = cli(['run', '--input', corpus, '--out', out])
     const status = stageStatus(result.stderr)
     expect(status.ingest).toBe('run')
+    // The JSONL file (two documents and a bad line) comes from the per-file cache.
+    expect(result.stderr).toMatch(/ingest {2}1 run, 3 from cache/)
     expect(result.stderr).toMatch(/names {3}1 run, 2 from cache/)
     expect(result.stderr).toMatch(/dates {3}1 run, 2 from cache/)
     const records = readJsonl<DocumentRecord>(path.join(out, 'documents.jsonl'))

@@ -33,5 +33,5 @@ export {
   type RdfOptions
 } from './lib/rdf.js'
 export {createSqliteWriter, sqliteSchema, writeSqlite} from './lib/sqlite.js'
-export {codePointOffsets, safeFileName} from './lib/util.js'
+export {codePointOffsets, safeFileName, withRecordJson} from './lib/util.js'
 export type {RecordWriter, Records} from './lib/writer.js'

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {validateRecord, type DocumentRecord} from '@copydesk/document'
 import {describe, expect, it} from 'vitest'
-import {exportRecords, formats, parseFormats, writeJson, writeJsonl} from '../src/index.js'
+import {exportRecords, formats, parseFormats, withRecordJson, writeJson, writeJsonl} from '../src/index.js'
 import {corpus, trip, visit} from './fixtures.js'
 import {listFiles, temporaryFolder} from './helpers.js'
 
@@ -99,6 +99,17 @@ describe('exportRecords', () => {
     expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual([])
     expect(result!.bytes).toBe(3)
     expect(await writeJsonl(path.join(path.dirname(file), 'empty.jsonl'), [visit, trip])).toBe(2)
+  })
+
+  it('writes the JSON handed over with withRecordJson as it is, in JSON Lines and JSON', async () => {
+    const folder = temporaryFolder()
+    // JSON made elsewhere, with its own spacing: written unchanged, not re-serialized.
+    const json = JSON.stringify(visit, null, 1).replaceAll('\n', ' ')
+    const record = withRecordJson(JSON.parse(json) as DocumentRecord, json)
+    expect(await writeJsonl(path.join(folder, 'a.jsonl'), [record, trip])).toBe(2)
+    expect(fs.readFileSync(path.join(folder, 'a.jsonl'), 'utf8')).toBe(json + '\n' + JSON.stringify(trip) + '\n')
+    await writeJson(path.join(folder, 'a.json'), [record])
+    expect(fs.readFileSync(path.join(folder, 'a.json'), 'utf8')).toBe('[\n' + json + '\n]\n')
   })
 
   it('keeps multi-byte text whole across buffer boundaries', async () => {

@@ -1,3 +1,3 @@
 export {ingest} from './lib/index.js'
 export type {IngestSummary} from './lib/index.js'
-export type {DuplicatesPolicy, FieldName, Fields, Options} from './lib/options.js'
+export type {DuplicatesPolicy, FieldName, Fields, IngestCache, Options} from './lib/options.js'

@@ -123,7 +123,7 @@ describe('JSON and JSON Lines', () => {
   it('says which field is missing', async () => {
     const {files, summary} = await collect(path.join(folder({'x.jsonl': '{"id":"a","body_text":"x"}\n'}), 'x.jsonl'))
     expect(rules(files[0])).toEqual([['missing-text', true]])
-    expect(summary).toEqual({documents: 1, failed: 1, duplicates: 0, skipped: 0})
+    expect(summary).toEqual({documents: 1, failed: 1, duplicates: 0, skipped: 0, cached: 0})
     const mapped = await collect(path.join(folder({'x.jsonl': '{"id":"a","body_text":"Mapped text."}\n'}), 'x.jsonl'), {fields: {text: ['body_text']}})
     expect(String(mapped.files[0].value)).toBe('Mapped text.')
   })

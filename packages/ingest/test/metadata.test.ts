@@ -159,11 +159,11 @@ describe('duplicates', () => {
     ])
     expect(files[0].data.ingest!.contentHash).toBe(files[1].data.ingest!.contentHash)
     expect(rules(files[1])).toEqual([['duplicate', undefined]])
-    expect(summary).toEqual({documents: 5, failed: 0, duplicates: 3, skipped: 0})
+    expect(summary).toEqual({documents: 5, failed: 0, duplicates: 3, skipped: 0, cached: 0})
 
     const skipped = await collect(root, {duplicates: 'skip'})
     expect(skipped.files.map((file) => file.data.ingest!.id)).toEqual(['a.txt', 'e.txt'])
-    expect(skipped.summary).toEqual({documents: 2, failed: 0, duplicates: 3, skipped: 3})
+    expect(skipped.summary).toEqual({documents: 2, failed: 0, duplicates: 3, skipped: 3, cached: 0})
 
     // A window of two remembers only the document before: a copy further back is missed.
     const windowed = await collect([path.join(root, 'a.txt'), path.join(root, 'e.txt'), path.join(root, 'b.txt')], {duplicateWindow: 2})

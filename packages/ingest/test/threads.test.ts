@@ -10,9 +10,9 @@ const built = path.join(import.meta.dirname, '..', 'dist', 'index.js')
 
 type Ingest = typeof import('../src/index.js').ingest
 
-async function run(ingest: Ingest, root: string, threads: number) {
+async function run(ingest: Ingest, root: string, threads: number, cache?: Map<string, string>) {
   const files: Array<VFile> = []
-  const generator = ingest(root, {threads})
+  const generator = ingest(root, cache ? {threads, cache} : {threads})
   for (;;) {
     const next = await generator.next()
     if (next.done) return {files, summary: next.value}
@@ -64,12 +64,26 @@ describe('ingest on worker threads', () => {
     const one = await run(ingest, root, 1)
     const two = await run(ingest, root, 2)
     expect(one.files.length).toBe(126)
-    expect(one.summary).toEqual({documents: 126, failed: 2, duplicates: 1, skipped: 0})
+    expect(one.summary).toEqual({documents: 126, failed: 2, duplicates: 1, skipped: 0, cached: 0})
     expect(two.summary).toEqual(one.summary)
     expect(two.files.map(flat)).toEqual(one.files.map(flat))
     const copy = one.files.find((file) => file.data.ingest?.id === 'b/copy-of-7.txt')
     expect(copy?.data.ingest?.duplicateOf).toBe('a/article-007.txt')
     expect(one.files.at(-1)?.data.ingest?.id).toBe('b/wire.jsonl#2')
+
+    // Through a cache: filled on threads, read on threads, the same documents.
+    const cache = new Map<string, string>()
+    const filled = await run(ingest, root, 2, cache)
+    expect(filled.summary.cached).toBe(0)
+    expect(cache.size).toBe(124)
+    const again = await run(ingest, root, 2, cache)
+    expect(again.summary).toEqual({...one.summary, cached: 126})
+    expect(again.files.map(flat)).toEqual(one.files.map(flat))
+    // One edited file among 124: done alone, on this thread.
+    fs.appendFileSync(path.join(root, 'a', 'article-003.txt'), 'The vote was postponed.\n')
+    const edited = await run(ingest, root, 2, cache)
+    expect(edited.summary.cached).toBe(125)
+    expect(edited.files.map(flat)).toEqual((await run(ingest, root, 1)).files.map(flat))
   }, 60_000)
 
   it('rejects a threads option that is not a whole number', async () => {

@@ -42,6 +42,13 @@ export interface WorkerTask {
   documents: Array<Array<string>>
 }
 
+/** Task of the export stage: the four layer lines of each document; the worker sends back each record's JSON. */
+export interface ExportTask {
+  export: true
+  kb: unknown
+  documents: Array<Array<string>>
+}
+
 /** Documents per queue job. */
 export const batchSize = 16
 

@@ -97,6 +97,17 @@ export function codePointOffsets(text: string): (offset: number) => number {
 
 const jsonCache = new WeakMap<DocumentRecord, string>()
 
+/**
+ * Give the export writers a record's JSON made elsewhere (on a worker thread,
+ * say): the JSON and JSON Lines writers write it as it is rather than
+ * serializing the record again. `json` must be `JSON.stringify(record)`
+ * (a record parsed from `json` is). Returns `record`.
+ */
+export function withRecordJson<T extends DocumentRecord>(record: T, json: string): T {
+  jsonCache.set(record, json)
+  return record
+}
+
 /** `JSON.stringify(record)`, computed once per record for all writers of a run. */
 export function recordJson(record: DocumentRecord): string {
   let json = jsonCache.get(record)

@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import fs from 'node:fs'
 import fsp from 'node:fs/promises'
 import path from 'node:path'
@@ -9,7 +10,7 @@ import type {VFile} from 'vfile'
 import {decode, isBinary, sniffCharset} from './decode.js'
 import {failure, finish} from './document.js'
 import {DuplicateIndex, contentHash, minhash, normalizeForHash} from './duplicates.js'
-import {revive, type SerializedParsed, type WorkerTask} from './serialize.js'
+import {fromCacheLine, revive, serialize, toCacheLine, type SerializedParsed, type WorkerTask} from './serialize.js'
 import type {Item} from './formats.js'
 import {readFeed, readHtml, readJson, readJsonl, readMarkdown, readText, readWarc} from './formats.js'
 import type {Options, Settings} from './options.js'
@@ -27,6 +28,8 @@ export interface IngestSummary {
   duplicates: number
   /** Duplicates not yielded (`duplicates: 'skip'`). */
   skipped: number
+  /** Documents taken from the `cache` option rather than parsed (included in `documents`). */
+  cached: number
 }
 
 const extensions: Record<string, InputFormat | 'feed'> = {
@@ -84,11 +87,12 @@ export async function* ingest(
   if (!Array.isArray(list) || !list.every((item) => typeof item === 'string')) {
     throw new TypeError('Invalid `paths`: expected a path or a list of paths')
   }
-  const summary: IngestSummary = {documents: 0, failed: 0, duplicates: 0, skipped: 0}
+  const summary: IngestSummary = {documents: 0, failed: 0, duplicates: 0, skipped: 0, cached: 0}
   const index = config.duplicates === 'off' ? null : new DuplicateIndex(config.nearDuplicateThreshold, config.duplicateWindow)
   const parsed = config.threads > 1 && workerScript() ? parseOnThreads(list, options ?? {}, config) : parseHere(list, config)
-  for await (const {file, failed, signature, empty} of parsed) {
+  for await (const {file, failed, signature, empty, cached} of parsed) {
     summary.documents++
+    if (cached) summary.cached++
     if (failed) {
       summary.failed++
       yield file
@@ -103,6 +107,7 @@ export async function* ingest(
         file.message(`Duplicate of \`${original}\``, {ruleId: 'duplicate', source: 'copydesk-ingest'}).fatal = undefined
         if (config.duplicates === 'skip') {
           summary.documents--
+          if (cached) summary.cached--
           summary.skipped++
           continue
         }
@@ -122,6 +127,8 @@ export interface Parsed {
   signature: Uint32Array | null
   /** No article text. */
   empty: boolean
+  /** Taken from the `cache` option. */
+  cached?: boolean
 }
 
 /**
@@ -138,9 +145,61 @@ function uniqueNames(): (name: string) => string {
   }
 }
 
+/** A small file looked up in the cache: its key and bytes, and its documents when they were cached. */
+interface Lookup {
+  key: string
+  bytes: Uint8Array
+  hit?: Array<Parsed>
+}
+
+/**
+ * Look a file input up in `config.cache`: the key is a hash of its path, its
+ * name (ids derive from it) and its bytes. Undefined when there is no cache,
+ * or the input is not a small file that can be read.
+ */
+function lookup(input: Input, name: string, config: Settings): Lookup | undefined {
+  const {cache} = config
+  if (!cache || input.file === undefined || input.size === undefined || input.size > smallFile) return undefined
+  let bytes: Uint8Array
+  try {
+    bytes = fs.readFileSync(input.file)
+  } catch {
+    return undefined
+  }
+  const key = createHash('sha256').update(input.path).update('\0').update(name).update('\0').update(bytes).digest('hex')
+  const value = cache.get(key)
+  if (value !== undefined) {
+    try {
+      return {key, bytes, hit: value.split('\n').map((line) => ({...revive(fromCacheLine(line)), cached: true}))}
+    } catch {
+      // Not a value this version wrote: read the file again.
+    }
+  }
+  return {key, bytes}
+}
+
+/** Parse one input here, through the cache. */
+async function* parseOne(input: Input, name: string, found: Lookup | undefined, config: Settings): AsyncGenerator<Parsed> {
+  if (found?.hit) {
+    yield* found.hit
+    return
+  }
+  const lines: Array<string> = []
+  const from = found ? {...input, open: () => bytesOf(found.bytes)} : input
+  for await (const parsed of parseInput(from, name, config)) {
+    // Before yielding: the caller adds to the file (duplicates).
+    if (found) lines.push(toCacheLine(serialize(parsed)))
+    yield parsed
+  }
+  if (found) config.cache!.set(found.key, lines.join('\n'))
+}
+
 async function* parseHere(list: ReadonlyArray<string>, config: Settings): AsyncGenerator<Parsed> {
   const unique = uniqueNames()
-  for await (const input of inputs(list, config, true)) yield* parseInput(input, unique(input.name), config)
+  for await (const input of inputs(list, config)) {
+    const name = unique(input.name)
+    yield* parseOne(input, name, lookup(input, name, config), config)
+  }
 }
 
 /** Files per task on the worker threads. */
@@ -149,54 +208,72 @@ const threadBatch = 16
 /**
  * Parse inputs on a pool of worker threads (piscina): files up to 4 MB go
  * in batches to the pool; standard input and larger files are read here,
- * streamed, in their turn. Results come back in input order.
+ * streamed, in their turn. Results come back in input order. Until there are
+ * enough files to do (not in the cache), they are done here: starting
+ * threads would cost more.
  */
 async function* parseOnThreads(list: ReadonlyArray<string>, options: Readonly<Options>, config: Settings): AsyncGenerator<Parsed> {
   const unique = uniqueNames()
-  const found = inputs(list, config, false)
-  // A few files are parsed here: starting threads would cost more.
-  const first: Array<Input> = []
+  type Found = {input: Input; name: string; found: Lookup | undefined}
+  const found = (async function* (): AsyncGenerator<Found> {
+    for await (const input of inputs(list, config)) {
+      const name = unique(input.name)
+      yield {input, name, found: lookup(input, name, config)}
+    }
+  })()
+  const first: Array<Found> = []
+  let misses = 0
   for (let next = await found.next(); ; next = await found.next()) {
     if (next.done) {
-      for (const input of first) yield* parseInput(input, unique(input.name), config)
+      for (const item of first) yield* parseOne(item.input, item.name, item.found, config)
       return
     }
     first.push(next.value)
-    if (first.length >= config.threads * threadBatch * 2) break
+    if (!next.value.found?.hit && ++misses >= config.threads * threadBatch * 2) break
   }
 
   const {Piscina} = await import('piscina')
-  const {stdin: _stdin, ...plain} = options
+  const {stdin: _stdin, cache: _cache, ...plain} = options
   const pool = new Piscina({filename: fileURLToPath(workerScript()!), minThreads: config.threads, maxThreads: config.threads})
-  type Task = {batch: Promise<Array<Array<SerializedParsed>>>} | {input: Input; name: string}
+  type Task =
+    | {batch: Promise<Array<Array<SerializedParsed>>>; keys: Array<string | undefined>}
+    | {here: Found}
   const queue: Array<Task> = []
-  let batch: Array<{path: string; name: string}> = []
+  let batch: WorkerTask['files'] = []
+  let keys: Array<string | undefined> = []
   const dispatch = () => {
     if (batch.length === 0) return
     const task: WorkerTask = {options: plain, files: batch}
-    queue.push({batch: pool.run(task) as Promise<Array<Array<SerializedParsed>>>})
+    queue.push({batch: pool.run(task) as Promise<Array<Array<SerializedParsed>>>, keys})
     batch = []
+    keys = []
   }
   async function* take(task: Task): AsyncGenerator<Parsed> {
-    if ('input' in task) {
-      yield* parseInput(task.input, task.name, config)
+    if ('here' in task) {
+      yield* parseOne(task.here.input, task.here.name, task.here.found, config)
       return
     }
-    for (const documents of await task.batch) for (const document of documents) yield revive(document)
+    const results = await task.batch
+    for (const [index, documents] of results.entries()) {
+      const key = task.keys[index]
+      if (key !== undefined) config.cache!.set(key, documents.map((document) => toCacheLine(document)).join('\n'))
+      for (const document of documents) yield revive(document)
+    }
   }
-  async function* all(): AsyncGenerator<Input> {
+  async function* all(): AsyncGenerator<Found> {
     yield* first
     yield* found
   }
   try {
-    for await (const input of all()) {
-      const name = unique(input.name)
-      if (input.file !== undefined && input.size !== undefined && input.size <= 4 * 1024 * 1024) {
-        batch.push({path: input.file, name})
+    for await (const item of all()) {
+      const {input, name, found: hit} = item
+      if (!hit?.hit && input.file !== undefined && input.size !== undefined && input.size <= smallFile) {
+        batch.push(hit ? {path: input.file, name, bytes: hit.bytes} : {path: input.file, name})
+        keys.push(hit?.key)
         if (batch.length >= threadBatch) dispatch()
       } else {
         dispatch()
-        queue.push({input, name})
+        queue.push({here: item})
       }
       while (queue.length > config.threads * 4) yield* take(queue.shift()!)
     }
@@ -247,7 +324,7 @@ function workerScript(): URL | undefined {
   return url.protocol === 'file:' && fs.existsSync(fileURLToPath(url)) ? url : undefined
 }
 
-async function* inputs(list: ReadonlyArray<string>, config: Settings, prefetch: boolean): AsyncGenerator<Input> {
+async function* inputs(list: ReadonlyArray<string>, config: Settings): AsyncGenerator<Input> {
   for (const given of list) {
     if (given === '-') {
       const stream = config.stdin ?? process.stdin
@@ -264,21 +341,11 @@ async function* inputs(list: ReadonlyArray<string>, config: Settings, prefetch: 
     if (stat.isDirectory()) {
       const include = config.include ? picomatch(config.include, {dot: true}) : null
       const exclude = picomatch(config.exclude, {dot: true})
-      // Read ahead: the next files are read while this one is parsed, so a
-      // folder of many small files is not read one round trip at a time.
-      const ahead: Array<Input> = []
       for await (const relative of walk(given, '', exclude)) {
         if (include ? !include(relative) : !known(relative)) continue
         const full = path.join(given, relative)
-        if (!prefetch) {
-          yield {path: full, name: relative, file: full, size: sizeOf(full), open: () => readFile(full)}
-          continue
-        }
-        const early = readSmall(full)
-        ahead.push({path: full, name: relative, open: () => readPrefetched(early, full)})
-        if (ahead.length >= readAhead) yield ahead.shift()!
+        yield {path: full, name: relative, file: full, size: sizeOf(full), open: () => readFile(full)}
       }
-      yield* ahead
     } else {
       yield {path: given, name: path.basename(given), file: given, size: stat.size, open: () => readFile(given)}
     }
@@ -305,27 +372,25 @@ async function* walk(root: string, relative: string, exclude: (value: string) =>
   }
 }
 
-/** Files read ahead of the one being parsed. */
-const readAhead = 16
+/** Largest file read in one piece (and parsed on a thread, and cached); larger ones are streamed. */
+const smallFile = 4 * 1024 * 1024
 
 /**
  * Read a small file; resolves to `undefined` for a large or unreadable one
- * (read later, in order, and reported then). Synchronous: for the many small
+ * (read later, streamed, and reported then). Synchronous: for the many small
  * files of a news folder, a direct read is several times cheaper than the
  * round trips of `fs/promises` (stat, open, fstat, read, close).
  */
 function readSmall(file: string): Promise<Uint8Array | undefined> {
   try {
-    return Promise.resolve(fs.statSync(file).size <= 4 * 1024 * 1024 ? fs.readFileSync(file) : undefined)
+    return Promise.resolve(fs.statSync(file).size <= smallFile ? fs.readFileSync(file) : undefined)
   } catch {
     return Promise.resolve(undefined)
   }
 }
 
-async function* readPrefetched(early: Promise<Uint8Array | undefined>, file: string): AsyncGenerator<Uint8Array> {
-  const content = await early
-  if (content) yield content
-  else yield* readFile(file)
+async function* bytesOf(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield bytes
 }
 
 // Small files in one synchronous read (cheaper than a stream, and than the

@@ -45,6 +45,19 @@ export interface Options {
    * and its order are the same as with one (default: `1`, all in this thread).
    */
   threads?: number | null | undefined
+  /**
+   * Where to keep the documents read from each file, so that a file whose
+   * path, name and bytes were seen before is not parsed again. Keys are
+   * hashes; values are strings. The cache must belong to these options and
+   * this version of the package (keys do not say which). Default: none.
+   */
+  cache?: IngestCache | null | undefined
+}
+
+/** A string store for the `cache` option (a `Map` will do). */
+export interface IngestCache {
+  get(key: string): string | undefined
+  set(key: string, value: string): void
 }
 
 /** Options with defaults applied. */
@@ -60,6 +73,7 @@ export interface Settings {
   stdin: AsyncIterable<Uint8Array | string> | null
   boilerplate: boolean
   threads: number
+  cache: IngestCache | null
 }
 
 const formats: ReadonlyArray<InputFormat> = ['text', 'markdown', 'html', 'json', 'jsonl', 'rss', 'atom', 'warc']
@@ -144,6 +158,11 @@ export function settings(options: Readonly<Options> | null | undefined): Setting
     throw new TypeError(`Invalid option \`threads\`: expected a whole number of at least 1, not \`${String(threads)}\``)
   }
 
+  const cache = value.cache ?? null
+  if (cache !== null && (typeof cache.get !== 'function' || typeof cache.set !== 'function')) {
+    throw new TypeError('Invalid option `cache`: expected an object with `get` and `set`')
+  }
+
   return {
     include: globs('include', value.include),
     exclude: ['**/.*', '**/.*/**', '**/node_modules/**', ...(globs('exclude', value.exclude) ?? [])],
@@ -155,6 +174,7 @@ export function settings(options: Readonly<Options> | null | undefined): Setting
     format,
     stdin,
     boilerplate: value.boilerplate ?? true,
-    threads
+    threads,
+    cache
   }
 }

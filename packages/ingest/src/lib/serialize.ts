@@ -8,8 +8,9 @@ import type {Options} from './options.js'
 
 /** A task of the pool: files to read, with the names their ids derive from. */
 export interface WorkerTask {
-  options: Omit<Options, 'stdin'>
-  files: Array<{path: string; name: string}>
+  options: Omit<Options, 'stdin' | 'cache'>
+  /** Files, with their bytes when already read (for the cache key). */
+  files: Array<{path: string; name: string; bytes?: Uint8Array}>
 }
 
 /** A message of a document, as plain data. */
@@ -73,4 +74,27 @@ export function revive(document: SerializedParsed): {file: VFile; failed: boolea
     if (item.expected !== undefined) message.expected = item.expected
   }
   return {file, failed: document.failed, signature: document.signature, empty: document.empty}
+}
+
+/** A parsed document as one line of text, for the cache (the signature in base64). */
+export function toCacheLine(document: SerializedParsed): string {
+  const {signature} = document
+  return JSON.stringify({
+    ...document,
+    signature: signature ? Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength).toString('base64') : null
+  })
+}
+
+/** Read `toCacheLine`'s output back. */
+export function fromCacheLine(line: string): SerializedParsed {
+  const value = JSON.parse(line) as Omit<SerializedParsed, 'signature'> & {signature: string | null}
+  if (typeof value.value !== 'string' || typeof value.data !== 'object' || !Array.isArray(value.messages)) {
+    throw new TypeError('Not a cached document')
+  }
+  let signature: Uint32Array | null = null
+  if (value.signature !== null) {
+    const bytes = Buffer.from(value.signature, 'base64')
+    signature = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))
+  }
+  return {...value, signature}
 }

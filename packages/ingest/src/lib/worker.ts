@@ -13,9 +13,14 @@ export default async function work(task: WorkerTask): Promise<Array<Array<Serial
   if (prepared?.key !== key) prepared = {key, config: settings(task.options)}
   const {config} = prepared
   const results: Array<Array<SerializedParsed>> = []
-  for (const {path, name} of task.files) {
+  for (const {path, name, bytes} of task.files) {
     const documents: Array<SerializedParsed> = []
-    for await (const parsed of parseInput({path, name, file: path, open: () => readFile(path)}, name, config)) {
+    const open = bytes
+      ? async function* () {
+          yield bytes
+        }
+      : () => readFile(path)
+    for await (const parsed of parseInput({path, name, file: path, open}, name, config)) {
       documents.push(serialize(parsed))
     }
     results.push(documents)
