@@ -193,3 +193,129 @@ describe('nationality adjectives', () => {
     expect(ids(file)).toEqual({m1: 'Q16', m2: 'Q230', m3: 'Q39', m4: null})
   })
 })
+
+// Invented places with the difficulties of real news: a state and a larger
+// city of one name (the city found by an alias), a capital named like a
+// state, a court known by a lower-case description.
+const places: Array<KbEntity> = [
+  {id: 'Q9101', label: 'Dunmore', aliases: ['Dunmore State'], description: 'state of the United States of America', type: 'place', classes: ['Q35657'], wikipedia: 'Dunmore', popularity: 200},
+  {id: 'Q9102', label: 'Dunmore City', aliases: ['Dunmore'], description: 'city in Dunmore, United States', type: 'place', classes: [], wikipedia: 'Dunmore City', popularity: 180},
+  {id: 'Q9103', label: 'Pellham', aliases: [], description: 'city in Oregon, United States', type: 'place', classes: ['Q515'], wikipedia: 'Pellham', popularity: 90},
+  {id: 'Q9104', label: 'Brindle Falls', aliases: [], description: 'city in Oregon, United States', type: 'place', classes: ['Q515'], wikipedia: 'Brindle Falls', popularity: 60},
+  {id: 'Q9105', label: 'Tarrant', aliases: ['Tarrant State'], description: 'state of the United States of America', type: 'place', classes: ['Q35657'], wikipedia: 'Tarrant (state)', popularity: 200},
+  {id: 'Q9106', label: 'Tarrant, D.T.', aliases: ['Tarrant'], description: 'capital city of the United States', type: 'place', classes: ['Q5119'], wikipedia: 'Tarrant, D.T.', popularity: 250},
+  {id: 'Q9107', label: 'Supreme Court of Tarrant', aliases: ['the high court'], description: 'highest court of Tarrant', type: 'organization', classes: ['Q43229'], wikipedia: 'Supreme Court of Tarrant', popularity: 140},
+  {id: 'Q9109', label: 'Marlby', aliases: [], description: 'city in Dunmore, United States', type: 'place', classes: ['Q515'], wikipedia: 'Marlby, Dunmore', popularity: 120},
+  {id: 'Q9108', label: 'Pellworth Motors', aliases: ['Pellworth'], description: 'American automaker', type: 'organization', classes: ['Q4830453'], wikipedia: 'Pellworth Motors', popularity: 50}
+]
+
+async function linkPlaces(text: string, list: Parameters<typeof mentions>[1]) {
+  const file = new VFile({value: text})
+  file.data.names = {mentions: mentions(text, list)}
+  const processor = retext().use(retextLinkEntities, {kb: new MemoryKnowledgeBase('places-kb', places), nil: false})
+  await processor.run(processor.parse(file), file)
+  return file
+}
+
+describe('places in context', () => {
+  it('takes the place after `Town, ` for the region that holds the town', async () => {
+    const text = 'The plant in Wexcombe, Tarrant will close in May.'
+    const file = await linkPlaces(text, [
+      ['Wexcombe', 'place', 'Wexcombe'],
+      ['Tarrant', 'place', 'Tarrant']
+    ])
+    expect(ids(file)).toEqual({m1: null, m2: 'Q9105'})
+    // Alone, the capital is the more likely, though not by far.
+    const alone = await linkPlaces('Officials in Tarrant said the plant would close.', [['Tarrant', 'place', 'Tarrant']])
+    expect(ids(alone)).toEqual({m1: 'Q9106'})
+  })
+
+  it('takes the region that a known town names in its description', async () => {
+    const text = 'Crews reached Pellham, Oregon and then Dunmore City, Dunmore.'
+    const file = await linkPlaces(text, [
+      ['Pellham', 'place', 'Pellham'],
+      ['Oregon', 'place', 'Oregon'],
+      ['Dunmore City', 'place', 'Dunmore City'],
+      ['Dunmore', 'place', 'Dunmore']
+    ])
+    expect(ids(file)).toEqual({m1: 'Q9103', m2: null, m3: 'Q9102', m4: 'Q9101'})
+  })
+
+  it('reads places listed together as places of one kind', async () => {
+    const text = 'The jet will fly from Pellham to Brindle Falls via Dunmore next week.'
+    const file = await linkPlaces(text, [
+      ['Pellham', 'place', 'Pellham'],
+      ['Brindle Falls', 'place', 'Brindle Falls'],
+      ['Dunmore', 'place', 'Dunmore']
+    ])
+    expect(ids(file)).toEqual({m1: 'Q9103', m2: 'Q9104', m3: 'Q9102'})
+    // With nothing around it, state and city are too close to call.
+    const alone = await linkPlaces('A press conference in Dunmore drew few reporters.', [['Dunmore', 'place', 'Dunmore']])
+    expect(ids(alone)).toEqual({m1: null})
+    expect(alone.messages.map((m) => m.ruleId)).toEqual(['ambiguous-entity', 'nil-entity'])
+  })
+
+  it('reads a dateline as a town, and states named around a place as no clue to its kind', async () => {
+    const text = 'TARRANT — Lawmakers voted on Tuesday. Delegates from Dunmore State said Tarrant had waited long enough.'
+    const file = await linkPlaces(text, [
+      ['TARRANT', 'place', 'Tarrant'],
+      ['Dunmore State', 'place', 'Dunmore State'],
+      ['Tarrant', 'place', 'Tarrant']
+    ])
+    expect(ids(file)).toEqual({m1: 'Q9106', m2: 'Q9101', m3: 'Q9106'})
+    expect(file.data.links!.entities['m1']!.confidence).toBe(1)
+    const states = await linkPlaces('Delegates from Dunmore State said Tarrant had waited long enough.', [
+      ['Dunmore State', 'place', 'Dunmore State'],
+      ['Tarrant', 'place', 'Tarrant']
+    ])
+    expect(ids(states)).toEqual({m1: 'Q9101', m2: 'Q9106'})
+    expect(states.data.links!.entities['m2']!.confidence).toBeLessThan(0.6)
+  })
+
+  it('does not take a town of another region than the towns of the article, when nothing names its region', async () => {
+    const text = 'The governor toured Pellham and Brindle Falls, then flew to Marlby.'
+    const file = await linkPlaces(text, [
+      ['Pellham', 'place', 'Pellham'],
+      ['Brindle Falls', 'place', 'Brindle Falls'],
+      ['Marlby', 'place', 'Marlby']
+    ])
+    expect(ids(file)).toEqual({m1: 'Q9103', m2: 'Q9104', m3: null})
+    const named = await linkPlaces('The governor toured Pellham, then flew to Marlby in Dunmore State.', [
+      ['Pellham', 'place', 'Pellham'],
+      ['Marlby', 'place', 'Marlby'],
+      ['Dunmore State', 'place', 'Dunmore State']
+    ])
+    // Now Pellham, of Oregon, is the town no article region names.
+    expect(ids(named)).toEqual({m1: null, m2: 'Q9109', m3: 'Q9101'})
+    const alone = await linkPlaces('The governor flew to Marlby on Monday.', [['Marlby', 'place', 'Marlby']])
+    expect(ids(alone)).toEqual({m1: 'Q9109'})
+    // Towns and regions of several regions: no article on one region.
+    const several = await linkPlaces('Delegates from Pellham and Tarrant State met in Marlby.', [
+      ['Pellham', 'place', 'Pellham'],
+      ['Tarrant State', 'place', 'Tarrant State'],
+      ['Marlby', 'place', 'Marlby']
+    ])
+    expect(ids(several)).toEqual({m1: 'Q9103', m2: 'Q9105', m3: 'Q9109'})
+  })
+
+  it('does not take a lower-case description for a capitalized name', async () => {
+    const file = await linkPlaces('The High Court ruled against the label on Monday.', [['High Court', 'organization', 'High Court']])
+    expect(ids(file)).toEqual({m1: null})
+    const named = await linkPlaces('The Supreme Court of Tarrant heard the case. The High Court ruled on Monday.', [
+      ['Supreme Court of Tarrant', 'organization', 'Supreme Court of Tarrant'],
+      ['High Court', 'organization', 'High Court']
+    ])
+    expect(ids(named)).toEqual({m1: 'Q9107', m2: 'Q9107'})
+  })
+
+  it('does not link a company name that starts a product name', async () => {
+    const text = 'Pellworth 610s and a Pellworth X-20 were on show. Pellworth posted its 2008 results; Pellworth 2009 sales fell.'
+    const file = await linkPlaces(text, [
+      ['Pellworth', 'organization', 'Pellworth'],
+      ['Pellworth', 'organization', 'Pellworth'],
+      ['Pellworth', 'organization', 'Pellworth'],
+      ['Pellworth', 'organization', 'Pellworth']
+    ])
+    expect(ids(file)).toEqual({m1: null, m2: null, m3: 'Q9108', m4: 'Q9108'})
+  })
+})

@@ -1,8 +1,5 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import type {KnowledgeBase} from '@copydesk/kb'
 import type {EntityRef, LinksData, NamesData} from '@copydesk/document'
-import {workDir} from '../lib/paths.js'
 import type {LayerRecord} from '../lib/layers.js'
 import type {CorpusPass, DocumentStage, StageConfig} from './types.js'
 import {runPlugin, textOnly} from './run-plugin.js'
@@ -24,65 +21,96 @@ async function loadKb(config: StageConfig): Promise<KnowledgeBase> {
 }
 
 /**
+ * What the link stage's layer carries besides `LinksData`, for the corpus
+ * pass only (it is gone from the final layer): the name stage's cluster of
+ * each entity linked to a QID (cluster → one of its mentions), and, when NIL
+ * ids are off, the cluster of each unlinked mention.
+ */
+interface LinkLayerData extends LinksData {
+  clusters?: Record<string, string>
+  unlinked?: Record<string, string>
+}
+
+/** The facts the corpus pass needs, taken in the worker where the names are at hand. */
+function clustersOf(names: NamesData | undefined, data: LinksData, nil: boolean): LinkLayerData {
+  if (!names) return data
+  let clusters: Record<string, string> | undefined
+  let unlinked: Record<string, string> | undefined
+  for (const mention of names.mentions) {
+    if (!mention.cluster) continue
+    const ref = data.entities[mention.id]
+    if (ref && !ref.id.startsWith('nil:')) {
+      clusters ??= {}
+      clusters[mention.cluster] ??= mention.id
+    } else if (!ref && !nil) {
+      unlinked ??= {}
+      unlinked[mention.id] = mention.cluster
+    }
+  }
+  if (!clusters && !unlinked) return data
+  const result: LinkLayerData = {...data}
+  if (clusters) result.clusters = clusters
+  if (unlinked) result.unlinked = unlinked
+  return result
+}
+
+/**
  * Corpus pass: the name stage's clusters say which mentions of different
  * articles are one entity; where some articles link a cluster to a QID and
  * others leave it NIL (a lone surname with no context), the NIL mentions take
- * the QID most articles chose. Clusters linked to different QIDs are left as
- * they are (precision first).
+ * the QID the other articles chose, when they all chose the same. Clusters
+ * linked to different QIDs are left as they are (precision first).
+ *
+ * A cluster is known by the NIL id it has (`nilId` of the cluster), so the
+ * pass needs no names layer: what it needs comes with each record.
  */
 async function corpusPass(): Promise<CorpusPass<LinksData>> {
-  const {identityKey} = await import('@copydesk/kb')
-  // Mention id → entity key, per document, from the names layer.
-  const keys = new Map<string, Map<string, string>>()
-  const namesLayer = path.join(workDir, 'names', 'layer.jsonl')
-  if (fs.existsSync(namesLayer)) {
-    for (const line of fs.readFileSync(namesLayer, 'utf8').split('\n')) {
-      if (!line) continue
-      const record = JSON.parse(line) as LayerRecord<NamesData | null>
-      const byMention = new Map<string, string>()
-      for (const m of record.data?.mentions ?? []) {
-        if (m.cluster) byMention.set(m.id, identityKey(m.name, m.type, m.cluster))
-      }
-      if (byMention.size) keys.set(record.id, byMention)
-    }
+  const {nilId} = await import('@copydesk/kb')
+  const keys = new Map<string, string>()
+  const keyOf = (cluster: string) => {
+    let key = keys.get(cluster)
+    if (key === undefined) keys.set(cluster, (key = nilId(cluster, 'other', cluster)))
+    return key
   }
-  // Entity key → QID → votes and the best link seen.
-  const votes = new Map<string, Map<string, {count: number; ref: EntityRef}>>()
+  // NIL id of a cluster → QID → the most confident link seen.
+  const votes = new Map<string, Map<string, EntityRef>>()
   return {
     add(record) {
-      const byMention = keys.get(record.id)
-      if (!byMention || !record.data) return
-      for (const [mention, ref] of Object.entries(record.data.entities)) {
-        const key = byMention.get(mention)
-        if (!key || !ref || ref.id.startsWith('nil:')) continue
+      const data = record.data as LinkLayerData | null
+      if (!data?.clusters) return
+      for (const [cluster, mention] of Object.entries(data.clusters)) {
+        const ref = data.entities[mention]
+        if (!ref) continue
+        const key = keyOf(cluster)
         let forKey = votes.get(key)
         if (!forKey) votes.set(key, (forKey = new Map()))
-        const vote = forKey.get(ref.id)
-        if (!vote) forKey.set(ref.id, {count: 1, ref})
-        else {
-          vote.count++
-          if (ref.confidence > vote.ref.confidence) vote.ref = ref
-        }
+        const best = forKey.get(ref.id)
+        if (!best || ref.confidence > best.confidence) forKey.set(ref.id, ref)
       }
     },
     apply(record: LayerRecord<LinksData>) {
-      const byMention = keys.get(record.id)
-      if (!byMention || !record.data) return record
-      const entities = {...record.data.entities}
+      const data = record.data as LinkLayerData | null
+      if (!data) return record
+      const {clusters, unlinked, ...links} = data
+      let entities: Record<string, EntityRef | null> | undefined
       const upgraded = new Set<string>()
-      for (const [mention, ref] of Object.entries(entities)) {
-        if (ref && !ref.id.startsWith('nil:')) continue
-        const forKey = votes.get(byMention.get(mention) ?? '')
-        if (!forKey || forKey.size !== 1) continue
-        const [{ref: best}] = forKey.values()
-        entities[mention] = {...best}
-        if (ref) upgraded.add(ref.id)
+      if (votes.size > 0) {
+        for (const [mention, ref] of Object.entries(links.entities)) {
+          if (ref && !ref.id.startsWith('nil:')) continue
+          const cluster = ref ? undefined : unlinked?.[mention]
+          const forKey = votes.get(ref ? ref.id : cluster ? keyOf(cluster) : '')
+          if (!forKey || forKey.size !== 1) continue
+          const [best] = forKey.values()
+          entities ??= {...links.entities}
+          entities[mention] = {...best!}
+          if (ref) upgraded.add(ref.id)
+        }
       }
-      if (!upgraded.size) return record
-      const messages = record.messages.filter(
-        (m) => !(m.ruleId === 'nil-entity' && [...upgraded].some((id) => m.reason.includes(`\`${id}\``)))
-      )
-      return {...record, data: {...record.data, entities}, messages}
+      if (!entities) return clusters || unlinked ? {...record, data: links} : record
+      const messages = upgraded.size
+        ? record.messages.filter((m) => !(m.ruleId === 'nil-entity' && [...upgraded].some((id) => m.reason.includes(`\`${id}\``))))
+        : record.messages
+      return {...record, data: {...links, entities}, messages}
     }
   }
 }
@@ -110,7 +138,11 @@ export const linkStage: DocumentStage<LinksData> = {
     // documents: results must not depend on which documents a worker saw
     // before (the cache keys on one document); the corpus pass unifies.
     const processor = unified().use(textOnly).use(retextLinkEntities, {...config.options, kb, registry: false})
-    return async (document) => runPlugin(processor, document, 'links', {entities: {}, kb: kb.snapshot})
+    const nil = config.options['nil'] !== false
+    return async (document) => {
+      const result = await runPlugin(processor, document, 'links', {entities: {}, kb: kb.snapshot})
+      return {...result, data: clustersOf(document.names, result.data, nil)}
+    }
   },
   async corpus() {
     return corpusPass()

@@ -1,4 +1,4 @@
-import type {EntityRef} from '@copydesk/document'
+import type {EntityRef, NameMention} from '@copydesk/document'
 import type {KnowledgeBase} from '@copydesk/kb'
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
@@ -72,31 +72,50 @@ export default function retextLinkEntities(options: Readonly<Options>) {
       })
       return
     }
-    const place = location(file)
-    for (const {group, ref, ambiguous} of linkGroups(kb, groupMentions(file.data.names.mentions), settings, String(file.value))) {
-      for (const mention of group.mentions) entities[mention.id] = ref ? {...ref} : null
-      const first = group.mentions[0]!
-      const start = place.toPoint(first.start)
-      const end = place.toPoint(first.end)
-      const at = start && end ? {place: {start, end}} : {}
-      if (ambiguous) {
-        const [a, b] = ambiguous
-        const message = file.message(
-          `\`${group.name}\` is ambiguous: ${a.label} (${a.id}, ${a.description}) or ${b.label} (${b.id}, ${b.description})`,
-          {...at, ruleId: 'ambiguous-entity', source}
-        )
-        message.actual = group.name
-        message.expected = [a.id, b.id]
-        message.note = ref && !ref.id.startsWith('nil:') ? `Linked to ${ref.id} with confidence ${ref.confidence}` : 'Left unlinked'
+    const text = String(file.value)
+    let place: ReturnType<typeof location> | undefined
+    // A message's stack is never used (vfile-message empties it): do not pay
+    // for capturing one per NIL entity.
+    const mentions = file.data.names.mentions
+    const links = linkGroups(kb, groupMentions(mentions), settings, text)
+    const refs = new Map<NameMention, EntityRef | null>()
+    const stackTraceLimit = Error.stackTraceLimit
+    Error.stackTraceLimit = 0
+    try {
+      for (const {group, ref, ambiguous, partial} of links) {
+        // One copy per entity (the registry keeps `ref`), shared by its mentions.
+        const shared = ref ? {...ref} : null
+        for (const mention of group.mentions) refs.set(mention, partial?.has(mention) ? null : shared)
+        if (!ambiguous && ref && !ref.id.startsWith('nil:')) continue
+        const first = group.mentions[0]!
+        place ??= location(file)
+        const start = place.toPoint(first.start)
+        const end = place.toPoint(first.end)
+        const at = start && end ? {place: {start, end}} : {}
+        if (ambiguous) {
+          const [a, b] = ambiguous
+          const message = file.message(
+            `\`${group.name}\` is ambiguous: ${a.label} (${a.id}, ${a.description}) or ${b.label} (${b.id}, ${b.description})`,
+            {...at, ruleId: 'ambiguous-entity', source}
+          )
+          message.actual = group.name
+          message.expected = [a.id, b.id]
+          message.note = ref && !ref.id.startsWith('nil:') ? `Linked to ${ref.id} with confidence ${ref.confidence}` : 'Left unlinked'
+        }
+        if (!ref || ref.id.startsWith('nil:')) {
+          const message = file.info(`\`${group.name}\` is not in the knowledge base${ref ? `: NIL id \`${ref.id}\`` : ''}`, {
+            ...at,
+            ruleId: 'nil-entity',
+            source
+          })
+          message.actual = group.name
+        }
       }
-      if (!ref || ref.id.startsWith('nil:')) {
-        const message = file.info(`\`${group.name}\` is not in the knowledge base${ref ? `: NIL id \`${ref.id}\`` : ''}`, {
-          ...at,
-          ruleId: 'nil-entity',
-          source
-        })
-        message.actual = group.name
-      }
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit
     }
+    // In the order of the mentions: documents then share the shape of
+    // `entities` (`m1`, `m2`, …), which keeps it a fast object.
+    for (const mention of mentions) entities[mention.id] = refs.get(mention) ?? null
   }
 }
