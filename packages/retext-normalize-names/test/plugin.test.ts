@@ -799,4 +799,18 @@ describe('retextNormalizeNames', () => {
       ['Velmo', 'organization', 'Velmo', null]
     ])
   })
+
+  it('completes a name cut short at the start of a sentence or headline with its longer form in the article', () => {
+    const text =
+      'Bank of Lisbon reports losses\n\nAir Kenya has ordered six jets. The Bank of Lisbon said on Friday that the Air Kenya order was safe, and Kenya welcomed it.'
+    const mentions = run(text).data.names!.mentions
+    expect(mentions.map((m) => [m.text, m.type])).toEqual([
+      ['Bank of Lisbon', 'organization'],
+      ['Air Kenya', 'organization'],
+      ['Bank of Lisbon', 'organization'],
+      ['Air Kenya', 'organization'],
+      ['Kenya', 'place']
+    ])
+    for (const mention of mentions) expect(text.slice(mention.start, mention.end)).toBe(mention.text)
+  })
 })

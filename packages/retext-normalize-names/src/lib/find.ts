@@ -1225,7 +1225,14 @@ function finish(
     coordinate(text, mentions, weak, lonePeople)
   }
 
+  // `Air` before a place name makes an airline (`Air Canada`, `Air India`), not a place.
+  for (let index = 0; index < mentions.length; index++) {
+    const mention = mentions[index]
+    if (mention?.type === 'place' && /^Air[ \u00a0]+\p{Lu}/u.test(mention.text)) mention.type = 'organization'
+  }
+
   agreeOnKind(mentions)
+  extendToKnownNames(text, mentions)
   // Agreement may move a mention to a kind the caller did not ask for.
   if (options.types) {
     for (let k = mentions.length - 1; k >= 0; k--) {
@@ -1245,6 +1252,53 @@ function finish(
   }
 
   return kept
+}
+
+/**
+ * A mention whose preceding words complete a longer name that the document
+ * names elsewhere takes that name, span and kind: `Air Canada has ordered`
+ * at the start of a sentence, where `Air` looked like an ordinary word, is the
+ * `Air Canada` of the next paragraph, not `Canada`; likewise a headline's
+ * `Bank of America reports losses`.
+ */
+function extendToKnownNames(text: string, mentions: Array<NameMention>): undefined {
+  // The endings of the document's names of several words (`of America`,
+  // `America` for `Bank of America`), to the name.
+  let byEnding: Map<string, Array<NameMention>> | undefined
+  for (let index = 0; index < mentions.length; index++) {
+    const mention = mentions[index]
+    if (!mention) continue
+    const lower = mention.text.toLowerCase()
+    for (let at = lower.indexOf(' '); at !== -1; at = lower.indexOf(' ', at + 1)) {
+      byEnding ??= new Map()
+      const ending = lower.slice(at + 1)
+      const list = byEnding.get(ending)
+      if (!list) byEnding.set(ending, [mention])
+      else if (!list.some((known) => known.text.toLowerCase() === lower)) list.push(mention)
+    }
+  }
+
+  if (!byEnding) return
+  for (let index = 0; index < mentions.length; index++) {
+    const mention = mentions[index]
+    const candidates = mention && byEnding.get(mention.text.toLowerCase())
+    if (!mention || !candidates) continue
+    let best: NameMention | undefined
+    for (const known of candidates) {
+      const start = mention.end - known.text.length
+      if (start < 0 || (best && known.text.length <= best.text.length)) continue
+      if (text.slice(start, mention.end).toLowerCase() !== known.text.toLowerCase()) continue
+      if (!/^\p{Lu}/u.test(text.charAt(start)) || /[\p{L}\p{N}]/u.test(text.charAt(start - 1))) continue
+      best = known
+    }
+
+    if (!best) continue
+    mention.start = mention.end - best.text.length
+    mention.text = text.slice(mention.start, mention.end)
+    mention.type = best.type
+    mention.name = best.name
+    delete mention.role
+  }
 }
 
 /** What `resolve` knows about the document while it decides on each candidate. */
