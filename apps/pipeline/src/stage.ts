@@ -143,6 +143,19 @@ async function* readLayers(stages: ReadonlyArray<StageName>): AsyncGenerator<Arr
   }
 }
 
+/** How a raw layer line's side facts for the corpus pass start (its last field; see `StageResult.corpus`). */
+const sideKey = ',"corpus":'
+
+/** The side facts at the end of a raw layer line, if any. */
+function sideFacts(line: string): unknown {
+  const at = line.lastIndexOf(sideKey)
+  return at === -1 ? undefined : JSON.parse(line.slice(at + sideKey.length, -1))
+}
+
+function uncountMessages(stats: StageStats, messages: ReadonlyArray<RecordMessage>): void {
+  for (const message of messages) stats.messages[message.ruleId] = (stats.messages[message.ruleId] ?? 0) - 1
+}
+
 /** Per-document cache key: the stage's code version and config, and the document's layers. */
 function documentKey(version: string, configJson: string, lines: ReadonlyArray<string>): string {
   const hash = createHash('sha256').update(version).update('\n').update(configJson)
@@ -191,12 +204,19 @@ async function runDocumentStage(
     current = undefined
   }
 
+  // First sight of a line: its messages are counted, and a corpus pass sees
+  // it (only its side facts, for a pass that reads only those).
+  const see = (line: string, rules: string): void => {
+    if (corpus?.side) corpus.side.add(sideFacts(line))
+    else if (corpus) return corpus.add(JSON.parse(line) as LayerRecord)
+    countRules(stats, rules)
+  }
+
   const write = async (entry: Entry): Promise<void> => {
     let line: string
     if ('hit' in entry) {
       line = entry.hit.value
-      if (corpus) corpus.add(JSON.parse(line) as LayerRecord)
-      else countRules(stats, entry.hit.rules)
+      see(line, entry.hit.rules)
     } else {
       if (!entry.batch.outcomes) dispatch()
       const outcome = (await entry.batch.outcomes!)[entry.index]
@@ -204,8 +224,7 @@ async function runDocumentStage(
       line = outcome.line
       if (outcome.failed) stats.failed++
       else cache.set(entry.key, line, outcome.rules)
-      if (corpus) corpus.add(JSON.parse(line) as LayerRecord)
-      else countRules(stats, outcome.rules)
+      see(line, outcome.rules)
     }
 
     await layer.writeLine(line)
@@ -258,7 +277,28 @@ async function runDocumentStage(
   }
 
   let file = await layer.close()
-  if (corpus) {
+  if (corpus?.side) {
+    // Messages were counted in the first pass; a changed record is counted again.
+    const final = new JsonlWriter(path.join(dir, 'layer.jsonl'))
+    for await (const line of createInterface({input: fs.createReadStream(layer.file), crlfDelay: Infinity})) {
+      if (!line) continue
+      const at = line.lastIndexOf(sideKey)
+      if (at === -1) {
+        await final.writeLine(line)
+      } else if (!corpus.side.changes(JSON.parse(line.slice(at + sideKey.length, -1)))) {
+        await final.writeLine(line.slice(0, at) + '}')
+      } else {
+        const record = JSON.parse(line) as LayerRecord
+        const applied = corpus.apply(record)
+        uncountMessages(stats, record.messages)
+        countMessages(stats, applied.messages)
+        await final.write(applied)
+      }
+    }
+
+    fs.rmSync(layer.file)
+    file = await final.close()
+  } else if (corpus) {
     const final = new JsonlWriter(path.join(dir, 'layer.jsonl'))
     for await (const record of readJsonl<LayerRecord>(layer.file)) {
       const applied = corpus.apply(record)

@@ -4,6 +4,7 @@ import type {Piscina} from 'piscina'
 import type {RecordMessage} from '@copydesk/document'
 import {toDocument, type Source} from '../stages/document.js'
 import type {DocumentStage, StageConfig, StageDocument, StageResult} from '../stages/types.js'
+import type {LayerRecord} from './layers.js'
 import type {QueueExecutor} from './queue.js'
 
 /**
@@ -73,7 +74,10 @@ function rulesOf(messages: ReadonlyArray<RecordMessage>): string {
 
 /** The outcome of a document the stage processed. */
 export function outcomeOf(document: StageDocument, result: StageResult): Outcome {
-  return {line: JSON.stringify({id: document.id, data: result.data, messages: result.messages}), rules: rulesOf(result.messages)}
+  const record: LayerRecord = {id: document.id, data: result.data, messages: result.messages}
+  // Last, so that the corpus pass finds it at the end of the line.
+  if (result.corpus !== undefined) record.corpus = result.corpus
+  return {line: JSON.stringify(record), rules: rulesOf(result.messages)}
 }
 
 /**

@@ -10,6 +10,8 @@ export interface LayerRecord<Data = unknown> {
   id: string
   data: Data
   messages: Array<RecordMessage>
+  /** A stage's facts for its corpus pass (raw layer only; see `StageResult.corpus`). */
+  corpus?: unknown
 }
 
 /** Read a JSONL file line by line. */

@@ -21,37 +21,41 @@ async function loadKb(config: StageConfig): Promise<KnowledgeBase> {
 }
 
 /**
- * What the link stage's layer carries besides `LinksData`, for the corpus
- * pass only (it is gone from the final layer): the name stage's cluster of
- * each entity linked to a QID (cluster → one of its mentions), and, when NIL
- * ids are off, the cluster of each unlinked mention.
+ * What the corpus pass needs of a document (`StageResult.corpus`: kept with
+ * the raw line, gone from the final layer): for each name-stage cluster
+ * linked to a QID, the link; the NIL ids of the document; and, when NIL ids
+ * are off, the cluster of each unlinked mention.
  */
-interface LinkLayerData extends LinksData {
-  clusters?: Record<string, string>
+interface LinkSide {
+  clusters?: Record<string, EntityRef>
+  nils?: Array<string>
   unlinked?: Record<string, string>
 }
 
 /** The facts the corpus pass needs, taken in the worker where the names are at hand. */
-function clustersOf(names: NamesData | undefined, data: LinksData, nil: boolean): LinkLayerData {
-  if (!names) return data
-  let clusters: Record<string, string> | undefined
+function sideOf(names: NamesData | undefined, data: LinksData, nil: boolean): LinkSide | undefined {
+  if (!names) return undefined
+  let clusters: Record<string, EntityRef> | undefined
+  let nils: Set<string> | undefined
   let unlinked: Record<string, string> | undefined
   for (const mention of names.mentions) {
-    if (!mention.cluster) continue
     const ref = data.entities[mention.id]
+    if (ref?.id.startsWith('nil:')) (nils ??= new Set()).add(ref.id)
+    if (!mention.cluster) continue
     if (ref && !ref.id.startsWith('nil:')) {
       clusters ??= {}
-      clusters[mention.cluster] ??= mention.id
+      clusters[mention.cluster] ??= ref
     } else if (!ref && !nil) {
       unlinked ??= {}
       unlinked[mention.id] = mention.cluster
     }
   }
-  if (!clusters && !unlinked) return data
-  const result: LinkLayerData = {...data}
-  if (clusters) result.clusters = clusters
-  if (unlinked) result.unlinked = unlinked
-  return result
+  if (!clusters && !nils && !unlinked) return undefined
+  const side: LinkSide = {}
+  if (clusters) side.clusters = clusters
+  if (nils) side.nils = [...nils]
+  if (unlinked) side.unlinked = unlinked
+  return side
 }
 
 /**
@@ -62,7 +66,8 @@ function clustersOf(names: NamesData | undefined, data: LinksData, nil: boolean)
  * linked to different QIDs are left as they are (precision first).
  *
  * A cluster is known by the NIL id it has (`nilId` of the cluster), so the
- * pass needs no names layer: what it needs comes with each record.
+ * pass needs no names layer, and reads only each document's side facts: a
+ * document none of whose NIL ids is upgraded keeps its line as it is.
  */
 async function corpusPass(): Promise<CorpusPass<LinksData>> {
   const {nilId} = await import('@copydesk/kb')
@@ -74,13 +79,15 @@ async function corpusPass(): Promise<CorpusPass<LinksData>> {
   }
   // NIL id of a cluster → QID → the most confident link seen.
   const votes = new Map<string, Map<string, EntityRef>>()
-  return {
-    add(record) {
-      const data = record.data as LinkLayerData | null
-      if (!data?.clusters) return
-      for (const [cluster, mention] of Object.entries(data.clusters)) {
-        const ref = data.entities[mention]
-        if (!ref) continue
+  const upgrade = (key: string): EntityRef | undefined => {
+    const forKey = votes.get(key)
+    return forKey && forKey.size === 1 ? [...forKey.values()][0] : undefined
+  }
+  const side = {
+    add(info: unknown) {
+      const facts = info as LinkSide | undefined
+      if (!facts?.clusters) return
+      for (const [cluster, ref] of Object.entries(facts.clusters)) {
         const key = keyOf(cluster)
         let forKey = votes.get(key)
         if (!forKey) votes.set(key, (forKey = new Map()))
@@ -88,29 +95,39 @@ async function corpusPass(): Promise<CorpusPass<LinksData>> {
         if (!best || ref.confidence > best.confidence) forKey.set(ref.id, ref)
       }
     },
+    changes(info: unknown) {
+      const facts = info as LinkSide | undefined
+      if (!facts || votes.size === 0) return false
+      if (facts.nils?.some((id) => upgrade(id))) return true
+      return facts.unlinked ? Object.values(facts.unlinked).some((cluster) => upgrade(keyOf(cluster))) : false
+    }
+  }
+  return {
+    side,
+    add(record) {
+      side.add(record.corpus)
+    },
     apply(record: LayerRecord<LinksData>) {
-      const data = record.data as LinkLayerData | null
-      if (!data) return record
-      const {clusters, unlinked, ...links} = data
+      const {corpus: info, ...plain} = record
+      const facts = info as LinkSide | undefined
+      const links = plain.data
+      if (!links || !facts || votes.size === 0) return plain
       let entities: Record<string, EntityRef | null> | undefined
       const upgraded = new Set<string>()
-      if (votes.size > 0) {
-        for (const [mention, ref] of Object.entries(links.entities)) {
-          if (ref && !ref.id.startsWith('nil:')) continue
-          const cluster = ref ? undefined : unlinked?.[mention]
-          const forKey = votes.get(ref ? ref.id : cluster ? keyOf(cluster) : '')
-          if (!forKey || forKey.size !== 1) continue
-          const [best] = forKey.values()
-          entities ??= {...links.entities}
-          entities[mention] = {...best!}
-          if (ref) upgraded.add(ref.id)
-        }
+      for (const [mention, ref] of Object.entries(links.entities)) {
+        if (ref && !ref.id.startsWith('nil:')) continue
+        const cluster = ref ? undefined : facts.unlinked?.[mention]
+        const best = upgrade(ref ? ref.id : cluster ? keyOf(cluster) : '')
+        if (!best) continue
+        entities ??= {...links.entities}
+        entities[mention] = {...best}
+        if (ref) upgraded.add(ref.id)
       }
-      if (!entities) return clusters || unlinked ? {...record, data: links} : record
+      if (!entities) return plain
       const messages = upgraded.size
-        ? record.messages.filter((m) => !(m.ruleId === 'nil-entity' && [...upgraded].some((id) => m.reason.includes(`\`${id}\``))))
-        : record.messages
-      return {...record, data: {...links, entities}, messages}
+        ? plain.messages.filter((m) => !(m.ruleId === 'nil-entity' && [...upgraded].some((id) => m.reason.includes(`\`${id}\``))))
+        : plain.messages
+      return {...plain, data: {...links, entities}, messages}
     }
   }
 }
@@ -141,7 +158,8 @@ export const linkStage: DocumentStage<LinksData> = {
     const nil = config.options['nil'] !== false
     return async (document) => {
       const result = await runPlugin(processor, document, 'links', {entities: {}, kb: kb.snapshot})
-      return {...result, data: clustersOf(document.names, result.data, nil)}
+      const side = sideOf(document.names, result.data, nil)
+      return side ? {...result, corpus: side} : result
     }
   },
   async corpus() {

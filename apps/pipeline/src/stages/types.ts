@@ -23,6 +23,12 @@ export interface StageDocument {
 export interface StageResult<Data = unknown> {
   data: Data
   messages: Array<RecordMessage>
+  /**
+   * What the stage's corpus pass needs of this document, if it reads it apart
+   * from the record (`CorpusPass.side`): the last field of the raw layer line,
+   * never in the final layer.
+   */
+  corpus?: unknown
 }
 
 /** Configuration of a stage: its options plus facts the CLI adds (input fingerprint, KB). */
@@ -35,8 +41,17 @@ export interface StageConfig {
 export interface CorpusPass<Data = unknown> {
   /** First pass: see every record. */
   add(record: LayerRecord<Data>): void
-  /** Second pass: the final record. */
+  /** Second pass: the final record (without `corpus`). */
   apply(record: LayerRecord<Data>): LayerRecord<Data>
+  /**
+   * A pass that needs only each document's `StageResult.corpus`: the first
+   * pass gives it that, never parsing the records; the second gives `apply`
+   * only the records it `changes`, and writes the others' lines as they are.
+   */
+  side?: {
+    add(info: unknown): void
+    changes(info: unknown): boolean
+  }
 }
 
 /** A stage that works document by document, with a per-document cache. */
