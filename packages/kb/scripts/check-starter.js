@@ -19,11 +19,11 @@
 //
 // Prints counts by source, type and file, then the problems; exits 1 if any.
 import {existsSync, readFileSync, readdirSync} from 'node:fs'
-import {dirname, join, relative, resolve} from 'node:path'
+import {join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {gunzipSync} from 'node:zlib'
 import {load} from 'js-yaml'
-import {commonWords, keyOf, readJsonl} from './lib.js'
+import {commonWords, findShared, keyOf, readJsonl} from './lib.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const sources = new Set([
@@ -36,18 +36,6 @@ const sources = new Set([
 ])
 const types = new Set(['person', 'organization', 'place', 'other'])
 const fields = ['id', 'label', 'aliases', 'description', 'type', 'classes', 'popularity', 'source']
-
-function findShared() {
-  const arg = process.argv.slice(2).find((a) => !a.startsWith('--'))
-  if (arg) return resolve(arg)
-  if (process.env.COPYDESK_SHARED_DIR) return join(process.env.COPYDESK_SHARED_DIR, 'kb')
-  let dir = root
-  while (dirname(dir) !== dir) {
-    dir = dirname(dir)
-    if (existsSync(join(dir, 'shared', 'kb'))) return join(dir, 'shared', 'kb')
-  }
-  return undefined
-}
 
 function jsonlFiles(path) {
   return readdirSync(path, {withFileTypes: true})
@@ -127,7 +115,7 @@ const namesOf = (r) =>
   )
 
 // Reference data.
-const shared = findShared()
+const shared = findShared(root)
 const confirmed = {'natural-earth': 0, 'us-legislators': 0, 'wikidata-dump-sample': 0}
 if (!shared || !existsSync(shared)) {
   console.warn('no shared/kb folder: the checks against the reference data are skipped')

@@ -22,12 +22,12 @@
 // derived from it are committed. `SHARED_KB_DIR` defaults to the first
 // `shared/kb` beside an ancestor folder (`../shared/kb` from the project root),
 // or `COPYDESK_SHARED_DIR/kb`.
-import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
-import {dirname, join, resolve} from 'node:path'
+import {mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {gunzipSync} from 'node:zlib'
 import {load} from 'js-yaml'
-import {commonWords, keyOf, readJsonl, usStates, usTerritories} from './lib.js'
+import {commonWords, findShared, keyOf, readJsonl, usStates, usTerritories} from './lib.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
@@ -35,19 +35,8 @@ const argv = process.argv.slice(2)
 const outAt = argv.indexOf('--out')
 const outArg = outAt === -1 ? undefined : argv.splice(outAt, 2)[1]
 
-function findShared() {
-  const arg = argv.find((a) => !a.startsWith('--'))
-  if (arg) return resolve(arg)
-  if (process.env.COPYDESK_SHARED_DIR) return join(process.env.COPYDESK_SHARED_DIR, 'kb')
-  let dir = root
-  while (dirname(dir) !== dir) {
-    dir = dirname(dir)
-    if (existsSync(join(dir, 'shared', 'kb'))) return join(dir, 'shared', 'kb')
-  }
-  throw new Error('no shared/kb folder found: pass its path')
-}
-
-const shared = findShared()
+const shared = findShared(root, argv)
+if (!shared) throw new Error('no shared/kb folder found: pass its path')
 const curatedDir = join(root, 'data-src', 'curated')
 const outDir = outArg ? resolve(outArg) : join(root, 'data-src', 'derived')
 mkdirSync(outDir, {recursive: true})

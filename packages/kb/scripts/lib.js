@@ -1,5 +1,6 @@
 // Helpers shared by the data scripts (`derive-shared.js`, `check-starter.js`).
-import {readFileSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
+import {dirname, join, resolve} from 'node:path'
 
 /** One JSON object per non-empty line. */
 export function readJsonl(file) {
@@ -16,23 +17,32 @@ export function readJsonl(file) {
 }
 
 /**
- * The lookup key of a name, as `nameKey` in `src/lib/normalize.ts` computes it
- * (kept in step by `test/scripts.test.ts`).
+ * The lookup key of a name: the package's own `nameKey`, from its build (the
+ * scripts run after `pnpm build`, as the tests do).
  */
-export function keyOf(name) {
-  // eslint-disable-next-line no-control-regex
-  const ascii = /^[\x00-\x7f]*$/.test(name)
-  return (ascii ? name : name.normalize('NFKD').replace(/\p{M}+/gu, ''))
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/'s$/, '')
-    .replace(/\./g, '')
-    .replace(/[,;:!?"()[\]{}/\\_\-‐‑‒–—]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^the /, '')
+let built
+try {
+  built = await import('../dist/lib/normalize.js')
+} catch {
+  throw new Error('Build @copydesk/kb first (`pnpm build`): the data scripts use its name keys')
+}
+export const keyOf = built.nameKey
+
+/**
+ * The `shared/kb` folder of reference data: the first argument that is not an
+ * option, else `$COPYDESK_SHARED_DIR/kb`, else a `shared/kb` beside a folder
+ * above this package; undefined when there is none.
+ */
+export function findShared(root, args = process.argv.slice(2)) {
+  const arg = args.find((a) => !a.startsWith('--'))
+  if (arg) return resolve(arg)
+  if (process.env.COPYDESK_SHARED_DIR) return join(process.env.COPYDESK_SHARED_DIR, 'kb')
+  let dir = root
+  while (dirname(dir) !== dir) {
+    dir = dirname(dir)
+    if (existsSync(join(dir, 'shared', 'kb'))) return join(dir, 'shared', 'kb')
+  }
+  return undefined
 }
 
 /** US states, DC and the territories that send a delegate to the House, by postal code. */
