@@ -135,6 +135,23 @@ if (only === 'all' || only === 'throughput') {
   } else {
     console.log(`(baselines failed: ${baseline.stderr.trim().split('\n').pop()})`)
   }
+
+  const plugins = spawnSync(process.execPath, [path.join(app, 'bin', 'bench-plugins.js'), corpus, '5000000'], {cwd: app, encoding: 'utf8'})
+  if (plugins.status === 0) {
+    const p = JSON.parse(plugins.stdout)
+    const mb = p.bytes / 1e6
+    const rate = ([first, second]) => `${(mb / first).toFixed(2)} MB/s first pass, ${(mb / second).toFixed(2)} MB/s second`
+    console.log(`per-document work on the same text (first ${mb.toFixed(1)} MB, one thread, CPU time):`)
+    console.log(`   names: ${rate(p.names)}`)
+    console.log(`   dates: ${rate(p.dates)}`)
+    console.log(`   link:  ${rate(p.link)}`)
+    console.log(
+      `   linking / naming: ${((p.link[0] / p.names[0]) * 100).toFixed(0)}% first pass, ${((p.link[1] / p.names[1]) * 100).toFixed(0)}% second (target <= 30%)`
+    )
+  } else {
+    console.log(`(plugin bench failed: ${plugins.stderr.trim().split('\n').pop()})`)
+  }
+
   fs.rmSync(base, {recursive: true, force: true})
 }
 
