@@ -21,6 +21,24 @@ describe('absolute dates', () => {
     ])
   })
 
+  it('reads named holidays, fixed and movable, with or without a year, and not the places named after them', () => {
+    // Published Friday 2024-04-26 (the helpers' default): the nearest of each, in the sentence's tense.
+    expect(
+      values(
+        'Stores will close early on Christmas Eve and will reopen after New Year’s Day. Thanksgiving 2019 was quiet; ' +
+          'Labor Day brought crowds, as Easter Monday had. Easter Island and Christmas trees are not dates.'
+      )
+    ).toEqual([
+      ['Christmas Eve', '2024-12-24'],
+      ['New Year’s Day', '2025-01-01'],
+      ['Thanksgiving 2019', '2019-11-28'],
+      ['Labor Day', '2023-09-04'],
+      ['Easter Monday', '2024-04-01']
+    ])
+    const [christmas] = dates('Shoppers filled the streets before Christmas.', null)
+    expect(christmas).toMatchObject({text: 'Christmas', type: 'DATE', value: 'XXXX-12-25'})
+  })
+
   it('keeps offsets, ids, types and the symbolic form', () => {
     const text = 'Kim Kardashian arrived in Washington on April 25th with a purpose.'
     const [date] = dates(text)

@@ -152,3 +152,104 @@ export function usDaylightTime(d: Day): boolean {
   const end = addDays(november, (7 - weekday(november)) % 7)
   return daysBetween(d, start) >= 0 && daysBetween(d, end) < 0
 }
+
+/** Easter Sunday of a Gregorian year (the anonymous Gregorian computus, as in Meeus). */
+function easter(y: number): Day | null {
+  const a = y % 19
+  const b = Math.floor(y / 100)
+  const c = y % 100
+  const d = Math.floor(b / 4)
+  const e = b % 4
+  const f = Math.floor((b + 8) / 25)
+  const g = Math.floor((b - f + 1) / 3)
+  const h = (19 * a + b - d - g + 15) % 30
+  const i = Math.floor(c / 4)
+  const k = c % 4
+  const l = (32 + 2 * e + 2 * i - h - k) % 7
+  const m = Math.floor((a + 11 * h + 22 * l) / 451)
+  const monthNumber = Math.floor((h + l - 7 * m + 114) / 31)
+  const dayNumber = ((h + l - 7 * m + 114) % 31) + 1
+  return makeDay(y, monthNumber, dayNumber)
+}
+
+/** The `n`th ISO weekday (1 Monday … 7 Sunday) of a month; `n` of -1 is the last. */
+function nthWeekday(y: number, m: number, isoWeekday: number, n: number): Day | null {
+  if (n > 0) {
+    const first = makeDay(y, m, 1)
+    return first && shift(first, 'day', ((isoWeekday - weekday(first) + 7) % 7) + (n - 1) * 7)
+  }
+  const last = shift(makeDay(y, m, 1)!, 'month', 1)
+  const end = shift(last, 'day', -1)
+  return shift(end, 'day', -((weekday(end) - isoWeekday + 7) % 7))
+}
+
+/**
+ * Named holidays, by a key `holidayKey` makes of the name: a fixed month and
+ * day, or a rule for the year. Holidays whose date differs by country
+ * (Thanksgiving, Labor Day, Memorial Day) take their United States date.
+ */
+const holidays: Record<string, {month: number; day: number} | ((y: number) => Day | null)> = {
+  christmas: {month: 12, day: 25},
+  'christmas day': {month: 12, day: 25},
+  'christmas eve': {month: 12, day: 24},
+  'boxing day': {month: 12, day: 26},
+  "new year's day": {month: 1, day: 1},
+  "new year's eve": {month: 12, day: 31},
+  "valentine's day": {month: 2, day: 14},
+  "st patrick's day": {month: 3, day: 17},
+  juneteenth: {month: 6, day: 19},
+  halloween: {month: 10, day: 31},
+  'veterans day': {month: 11, day: 11},
+  'martin luther king day': (y) => nthWeekday(y, 1, 1, 3),
+  "presidents' day": (y) => nthWeekday(y, 2, 1, 3),
+  'memorial day': (y) => nthWeekday(y, 5, 1, -1),
+  'labor day': (y) => nthWeekday(y, 9, 1, 1),
+  'columbus day': (y) => nthWeekday(y, 10, 1, 2),
+  thanksgiving: (y) => nthWeekday(y, 11, 4, 4),
+  'black friday': (y) => {
+    const day = nthWeekday(y, 11, 4, 4)
+    return day && shift(day, 'day', 1)
+  },
+  'cyber monday': (y) => {
+    const day = nthWeekday(y, 11, 4, 4)
+    return day && shift(day, 'day', 4)
+  },
+  easter,
+  'good friday': (y) => {
+    const day = easter(y)
+    return day && shift(day, 'day', -2)
+  },
+  'easter monday': (y) => {
+    const day = easter(y)
+    return day && shift(day, 'day', 1)
+  }
+}
+
+/** The key of a holiday's name as written (`Christmas Day`, `New Year’s Eve`, `MLK Day`), or undefined. */
+export function holidayKey(name: string): string | undefined {
+  const key = name
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/\./g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/,? jr /, ' ')
+    .replace(/^mlk day$/, 'martin luther king day')
+    .replace(/^presidents'? day$/, "presidents' day")
+    .replace(/^veterans'? day$/, 'veterans day')
+    .replace(/^(thanksgiving|easter) (?:day|sunday)$/, '$1')
+    .replace(/^new year's$/, "new year's day")
+  return key in holidays ? key : undefined
+}
+
+/** The day of a holiday (a `holidayKey`) in a year. */
+export function holidayDay(key: string, y: number): Day | null {
+  const rule = holidays[key]
+  if (!rule) return null
+  return typeof rule === 'function' ? rule(y) : makeDay(y, rule.month, rule.day)
+}
+
+/** The month and day of a holiday that has a fixed one, for a value without a year (`XXXX-12-25`). */
+export function holidayFixed(key: string): {month: number; day: number} | undefined {
+  const rule = holidays[key]
+  return rule && typeof rule !== 'function' ? rule : undefined
+}

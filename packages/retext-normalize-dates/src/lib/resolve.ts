@@ -11,6 +11,8 @@ import {
   formatDay,
   formatMonth,
   formatWeek,
+  holidayDay,
+  holidayFixed,
   makeDay,
   month,
   pad,
@@ -322,6 +324,22 @@ export function resolve(spec: Spec, ctx: Context, start: number, end: number): R
 
     case 'fixed': {
       return withMod({value: spec.value}, spec.mod)
+    }
+
+    case 'holiday': {
+      if (spec.year !== undefined) {
+        const day = holidayDay(spec.key, spec.year)
+        return day ? {value: formatDay(day), day, explicit: true} : {value: pad(spec.year, 4)}
+      }
+
+      const fixed = holidayFixed(spec.key)
+      const symbolic = fixed ? `XXXX-${pad(fixed.month)}-${pad(fixed.day)}` : 'XXXX-XX-XX'
+      if (!ctx.ref) return {value: symbolic}
+      const ry = year(ctx.ref)
+      const candidates = [ry - 1, ry, ry + 1].map((y) => holidayDay(spec.key, y)).filter((x): x is Day => x !== null)
+      if (candidates.length === 0) return {value: symbolic}
+      const day = choose(candidates, ctx.ref, tense(), 31)
+      return {value: formatDay(day), symbolic, anchor: 'published', day, explicit: true}
     }
 
     case 'time': {

@@ -3,7 +3,7 @@
  * the context and says what the match means (a `Spec`). Values are decided later (`resolve.ts`).
  */
 import type {TimexType} from '@copydesk/document'
-import type {Unit} from './calendar.js'
+import {holidayKey, type Unit} from './calendar.js'
 
 export type Part = 'MO' | 'AF' | 'EV' | 'NI'
 export type Direction = 'tense' | 'last' | 'next' | 'this'
@@ -19,6 +19,8 @@ export type Spec =
   /** An offset of `n` units from the publication date or from the narrative (`anaphoric`). */
   | {kind: 'relative'; unit: Unit | 'weekend'; n: number; anaphoric: boolean; deictic?: boolean; part?: Part; mod?: string; at?: Unit}
   | {kind: 'fixed'; value: string; mod?: string}
+  /** A named holiday (`holidayKey` of its name), in a given year or anchored. */
+  | {kind: 'holiday'; key: string; year?: number}
   | {
       kind: 'time'
       hour: number
@@ -327,7 +329,27 @@ const trimRight = (text: string, end: number): number => {
   return e
 }
 
+// Named holidays, as news capitalizes them (“new year” in lower case is not one).
+const HOLIDAY =
+  "Christmas(?:[ \\t\\u00a0]+(?:Day|Eve))?|New[ \\t\\u00a0]+Year['’]s(?:[ \\t\\u00a0]+(?:Day|Eve))?|Valentine['’]s[ \\t\\u00a0]+Day|" +
+  "St\\.?[ \\t\\u00a0]+Patrick['’]s[ \\t\\u00a0]+Day|Juneteenth|Halloween|Veterans['’]?[ \\t\\u00a0]+Day|Boxing[ \\t\\u00a0]+Day|" +
+  "Martin[ \\t\\u00a0]+Luther[ \\t\\u00a0]+King(?:,?[ \\t\\u00a0]+Jr\\.?)?[ \\t\\u00a0]+Day|MLK[ \\t\\u00a0]+Day|Presidents['’]?[ \\t\\u00a0]+Day|" +
+  'Memorial[ \\t\\u00a0]+Day|Labor[ \\t\\u00a0]+Day|Columbus[ \\t\\u00a0]+Day|Thanksgiving(?:[ \\t\\u00a0]+Day)?|Black[ \\t\\u00a0]+Friday|' +
+  'Cyber[ \\t\\u00a0]+Monday|Easter(?:[ \\t\\u00a0]+(?:Sunday|Monday))?|Good[ \\t\\u00a0]+Friday'
+
 const rules: Array<Rule> = [
+  // Named holidays, with a year when one follows: “on Christmas Eve”, “Thanksgiving 2019”.
+  // Not the islands named after them, nor “Christmas trees” or “Easter eggs”.
+  {
+    re: new RegExp(`\\b(${HOLIDAY})\\b(?![ \\t\\u00a0]+(?:Island|Islands|Rising|Offensive|Uprising|trees?|eggs?|cards?|carols?|lights?|bunny|parade)\\b)(?:,?[ \\t\\u00a0]+(${YEAR})\\b(?![,.]\\d))?`, 'gd'),
+    build(m) {
+      const key = holidayKey(m[1]!)
+      if (!key) return null
+      const spec: Spec = {kind: 'holiday', key}
+      if (m[2]) spec.year = Number(m[2])
+      return dateCandidate(m.index, m.index + m[0].length, spec)
+    }
+  },
   // Month day (year): “April 25, 2024”, “Thursday, April 25”, “Apr. 25th”, “April 24-25”.
   {
     re: new RegExp(
