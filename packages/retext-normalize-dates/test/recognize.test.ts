@@ -39,6 +39,15 @@ describe('absolute dates', () => {
     expect(christmas).toMatchObject({text: 'Christmas', type: 'DATE', value: 'XXXX-12-25'})
   })
 
+  it('gives no day in particular to a weekday after an indefinite article, unless the article is the next noun’s', () => {
+    expect(values('The 2019 holiday was a Thursday. They met on a Friday, and at a Monday briefing they split.')).toEqual([
+      ['2019', '2019'],
+      ['Thursday', 'XXXX-WXX-4'],
+      ['Friday', 'XXXX-WXX-5'],
+      ['Monday', '2024-04-22']
+    ])
+  })
+
   it('keeps offsets, ids, types and the symbolic form', () => {
     const text = 'Kim Kardashian arrived in Washington on April 25th with a purpose.'
     const [date] = dates(text)

@@ -594,6 +594,16 @@ const rules: Array<Rule> = [
       if (/^[ \t\u00a0]+(?!ET\b|UTC\b|GMT\b|[AP]M\b)[A-Z][a-z]/.test(next) && !new RegExp(`^[ \\t\\u00a0]+(?:${MONTH_FULL}|${MONTH_ABBR})\\b`).test(next)) return null
       // “Black Monday”, “Super Tuesday”, “Good Friday”: named days.
       if (!pre && /\b(?:Black|Super|Good|Cyber|Ash|Easter|Holy|Blue|Giving|Palm|Bloody|Shrove|Maundy|Whit|Low|Mad|Manic|Fat)[ \t\u00a0]+$/.test(before(text, m.index, 20))) return null
+      // “was a Thursday”, “on any Monday”: no day in particular (TIMEX3 `XXXX-WXX-4`); but in
+      // “a Wednesday media event” the article belongs to the event, and the day is a real one.
+      if (
+        !pre &&
+        /\b(?:a|an|any)[ \t\u00a0]+$/i.test(before(text, m.index, 6)) &&
+        /^(?:$|[ \t\u00a0]*[.,;:!?)]|[ \t\u00a0]+(?:and|or|in|of|when|that|which|before|after)\b)/i.test(next)
+      ) {
+        const value = `XXXX-WXX-${weekdayOf(wd!)}${part ? `T${PARTS[part.toLowerCase()]}` : ''}`
+        return dateCandidate(m.index, m.index + m[0].length, {kind: 'fixed', value}, part ? 'TIME' : 'DATE')
+      }
       const lower = pre?.toLowerCase()
       const spec: Spec = {
         kind: 'weekday',
