@@ -76,6 +76,13 @@ describe('names', () => {
     expect(nameKey('São Paulo')).toBe('sao paulo')
     expect(nameKey('Coca-Cola')).toBe('coca cola')
     expect(nameKey('Harris’s')).toBe('harris')
+    // Plain names (letters, digits, single spaces) take a shorter path to the same key.
+    expect(nameKey('The Hague')).toBe('hague')
+    expect(nameKey('THE')).toBe('the')
+    expect(nameKey('Ada Abara 1k')).toBe('ada abara 1k')
+    expect(nameKey('Ada  Abara')).toBe('ada abara')
+    expect(nameKey(' Ada')).toBe('ada')
+    expect(nameKey('the  Fed')).toBe('fed')
   })
   it('derives short forms for people only', () => {
     expect(shortForms('Joseph R. Biden Jr.', 'person')).toEqual(['biden'])

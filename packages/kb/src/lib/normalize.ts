@@ -11,6 +11,8 @@ export function normalizeName(name: string): string {
     .trim()
 }
 
+const plain = /^[A-Za-z\d]+(?: [A-Za-z\d]+)*$/
+
 /**
  * The lookup key of a name: `normalizeName`, then periods dropped, other
  * punctuation and dashes as spaces, a leading `the` dropped.
@@ -18,6 +20,12 @@ export function normalizeName(name: string): string {
  * `Washington, D.C.` → `washington dc`, `U.S.` → `us`, `the Fed` → `fed`.
  */
 export function nameKey(name: string): string {
+  // Most names are plain words and single spaces: the same key, without the regular expressions.
+  if (plain.test(name)) {
+    const lower = name.toLowerCase()
+    return lower.startsWith('the ') ? lower.slice(4) : lower
+  }
+
   return normalizeName(name)
     .replace(/'s$/, '')
     .replace(/\./g, '')
