@@ -10,7 +10,6 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {createInterface} from 'node:readline'
 import type {DocumentRecord, RecordMessage} from '@copydesk/document'
-import {fileURLToPath} from 'node:url'
 import type {Piscina} from 'piscina'
 import {DocumentCache, type CacheEntry} from './lib/cache.js'
 import {sha256} from './lib/hash.js'
@@ -19,7 +18,7 @@ import {JsonlWriter, readJsonl, type LayerRecord} from './lib/layers.js'
 import {readManifest, writeManifest, type Manifest, type StageStats} from './lib/manifest.js'
 import {cacheDir, stageEnv, stageNames, workDir, type StageName} from './lib/paths.js'
 import {progressReporter} from './lib/progress-events.js'
-import {concurrency, createExecutor, threadBatchSize, type ExportTask, type Outcome} from './lib/executor.js'
+import {concurrency, createExecutor, startPool, threadBatchSize, type ExportTask, type Outcome} from './lib/executor.js'
 import {codeVersion} from './lib/version.js'
 import {documentStages, exportStage} from './stages/index.js'
 import {buildRecord} from './stages/record.js'
@@ -146,10 +145,10 @@ async function* readLayers(stages: ReadonlyArray<StageName>): AsyncGenerator<Arr
 /** How a raw layer line's side facts for the corpus pass start (its last field; see `StageResult.corpus`). */
 const sideKey = ',"corpus":'
 
-/** The side facts at the end of a raw layer line, if any. */
-function sideFacts(line: string): unknown {
+/** A raw layer line's side facts, and the line without them; undefined when it has none. */
+function splitSide(line: string): {line: string; facts: unknown} | undefined {
   const at = line.lastIndexOf(sideKey)
-  return at === -1 ? undefined : JSON.parse(line.slice(at + sideKey.length, -1))
+  return at === -1 ? undefined : {line: line.slice(0, at) + '}', facts: JSON.parse(line.slice(at + sideKey.length, -1))}
 }
 
 function uncountMessages(stats: StageStats, messages: ReadonlyArray<RecordMessage>): void {
@@ -207,7 +206,7 @@ async function runDocumentStage(
   // First sight of a line: its messages are counted, and a corpus pass sees
   // it (only its side facts, for a pass that reads only those).
   const see = (line: string, rules: string): void => {
-    if (corpus?.side) corpus.side.add(sideFacts(line))
+    if (corpus?.side) corpus.side.add(splitSide(line)?.facts)
     else if (corpus) return corpus.add(JSON.parse(line) as LayerRecord)
     countRules(stats, rules)
   }
@@ -282,11 +281,9 @@ async function runDocumentStage(
     const final = new JsonlWriter(path.join(dir, 'layer.jsonl'))
     for await (const line of createInterface({input: fs.createReadStream(layer.file), crlfDelay: Infinity})) {
       if (!line) continue
-      const at = line.lastIndexOf(sideKey)
-      if (at === -1) {
-        await final.writeLine(line)
-      } else if (!corpus.side.changes(JSON.parse(line.slice(at + sideKey.length, -1)))) {
-        await final.writeLine(line.slice(0, at) + '}')
+      const side = splitSide(line)
+      if (!side || !corpus.side.changes(side.facts)) {
+        await final.writeLine(side ? side.line : line)
       } else {
         const record = JSON.parse(line) as LayerRecord
         const applied = corpus.apply(record)
@@ -357,10 +354,7 @@ async function* records(stats: StageStats, formats: ReadonlyArray<string>): Asyn
   const queue: Array<{documents: Array<Array<string>>; made?: Promise<Array<{json: string; rules: string}>>}> = []
   const dispatch = async (): Promise<void> => {
     if (batch.length === 0) return
-    if (!pool && threads > 1 && (batch.length >= threadBatchSize || queue.length > 0)) {
-      const {Piscina} = await import('piscina')
-      pool = new Piscina({filename: fileURLToPath(new URL('worker.js', import.meta.url)), minThreads: threads, maxThreads: threads})
-    }
+    if (!pool && threads > 1 && (batch.length >= threadBatchSize || queue.length > 0)) pool = await startPool(threads)
     const task: ExportTask = {export: true, kb, documents: batch}
     queue.push(pool ? {documents: batch, made: pool.run(task) as Promise<Array<{json: string; rules: string}>>} : {documents: batch})
     batch = []

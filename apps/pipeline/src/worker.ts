@@ -3,7 +3,7 @@
  * and processes the batches it is sent (raw layer lines, parsed here), sending
  * back serialized lines.
  */
-import {processBatch, type ExportTask, type Outcome, type WorkerTask} from './lib/executor.js'
+import {processBatch, rulesOf, type ExportTask, type Outcome, type WorkerTask} from './lib/executor.js'
 import {documentStages} from './stages/index.js'
 import {buildRecord} from './stages/record.js'
 import type {StageConfig, StageDocument, StageResult} from './stages/types.js'
@@ -14,7 +14,7 @@ export default async function work(task: WorkerTask | ExportTask): Promise<Array
   if ('export' in task) {
     return task.documents.map((lines) => {
       const record = buildRecord(lines, task.kb)
-      return {json: JSON.stringify(record), rules: record.messages.map((message) => message.ruleId).join(',')}
+      return {json: JSON.stringify(record), rules: rulesOf(record.messages)}
     })
   }
 

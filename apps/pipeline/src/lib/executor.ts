@@ -62,13 +62,25 @@ export const batchSize = 16
  */
 export const threadBatchSize = 32
 
+/** A pool of `threads` stage worker threads (`worker.ts`), for document batches and export records. */
+export async function startPool(threads: number): Promise<Piscina> {
+  const {Piscina} = await import('piscina')
+  return new Piscina({
+    filename: fileURLToPath(new URL('../worker.js', import.meta.url)),
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 1000
+  })
+}
+
 /** The concurrency asked for (`--concurrency`), else the number of cores. */
 export function concurrency(): number {
   const asked = Number(process.env.COPYDESK_CONCURRENCY)
   return Number.isInteger(asked) && asked > 0 ? asked : os.availableParallelism()
 }
 
-function rulesOf(messages: ReadonlyArray<RecordMessage>): string {
+/** The rule ids of messages, as the per-document cache keeps them. */
+export function rulesOf(messages: ReadonlyArray<RecordMessage>): string {
   return messages.map((message) => message.ruleId).join(',')
 }
 
@@ -188,15 +200,7 @@ export function createExecutor(
     window: threads * threadBatchSize * 2,
     async runBatch(keys, documents) {
       if (!pool && documents.length < threadBatchSize) return runLocal(keys, documents)
-      if (!pool) {
-        const {Piscina} = await import('piscina')
-        pool ??= new Piscina({
-          filename: fileURLToPath(new URL('../worker.js', import.meta.url)),
-          minThreads: threads,
-          maxThreads: threads,
-          idleTimeout: 1000
-        })
-      }
+      pool ??= await startPool(threads)
 
       const task: WorkerTask = {stage: name, configJson, sources, documents}
       return (await pool.run(task)) as Array<Outcome>

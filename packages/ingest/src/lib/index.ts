@@ -376,27 +376,28 @@ async function* walk(root: string, relative: string, exclude: (value: string) =>
 const smallFile = 4 * 1024 * 1024
 
 /**
- * Read a small file; resolves to `undefined` for a large or unreadable one
+ * Read a small file; `undefined` for a large or unreadable one
  * (read later, streamed, and reported then). Synchronous: for the many small
  * files of a news folder, a direct read is several times cheaper than the
  * round trips of `fs/promises` (stat, open, fstat, read, close).
  */
-function readSmall(file: string): Promise<Uint8Array | undefined> {
+function readSmall(file: string): Uint8Array | undefined {
   try {
-    return Promise.resolve(fs.statSync(file).size <= smallFile ? fs.readFileSync(file) : undefined)
+    return fs.statSync(file).size <= smallFile ? fs.readFileSync(file) : undefined
   } catch {
-    return Promise.resolve(undefined)
+    return undefined
   }
 }
 
-async function* bytesOf(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+/** Bytes already read, as an input's chunks. */
+export async function* bytesOf(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield bytes
 }
 
 // Small files in one synchronous read (cheaper than a stream, and than the
 // round trips of fs/promises); large ones streamed.
 export async function* readFile(file: string): AsyncGenerator<Uint8Array> {
-  const small = await readSmall(file)
+  const small = readSmall(file)
   if (small) {
     yield small
     return

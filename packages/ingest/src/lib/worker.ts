@@ -2,7 +2,7 @@
  * A worker thread of `ingest` with `threads` above 1: reads and parses a
  * batch of files, and sends back their documents as plain data.
  */
-import {parseInput, readFile} from './index.js'
+import {bytesOf, parseInput, readFile} from './index.js'
 import {settings, type Settings} from './options.js'
 import {serialize, type SerializedParsed, type WorkerTask} from './serialize.js'
 
@@ -15,11 +15,7 @@ export default async function work(task: WorkerTask): Promise<Array<Array<Serial
   const results: Array<Array<SerializedParsed>> = []
   for (const {path, name, bytes} of task.files) {
     const documents: Array<SerializedParsed> = []
-    const open = bytes
-      ? async function* () {
-          yield bytes
-        }
-      : () => readFile(path)
+    const open = bytes ? () => bytesOf(bytes) : () => readFile(path)
     for await (const parsed of parseInput({path, name, file: path, open}, name, config)) {
       documents.push(serialize(parsed))
     }
