@@ -193,21 +193,22 @@ export function createExecutor(
     return {batch: threadBatchSize, window: threadBatchSize, runBatch: runLocal, threads: () => 0, async close() {}}
   }
 
-  let pool: Piscina | undefined
+  // The promise is kept, not the pool: batches are dispatched without
+  // waiting, and each must find the one pool being started.
+  let pool: Promise<Piscina> | undefined
   return {
     batch: threadBatchSize,
     // Two batches per thread: one running, one waiting, while the oldest is written.
     window: threads * threadBatchSize * 2,
     async runBatch(keys, documents) {
       if (!pool && documents.length < threadBatchSize) return runLocal(keys, documents)
-      pool ??= await startPool(threads)
-
+      pool ??= startPool(threads)
       const task: WorkerTask = {stage: name, configJson, sources, documents}
-      return (await pool.run(task)) as Array<Outcome>
+      return (await (await pool).run(task)) as Array<Outcome>
     },
     threads: () => (pool ? threads : 0),
     async close() {
-      await pool?.destroy()
+      await (await pool)?.destroy()
     }
   }
 }
