@@ -214,7 +214,7 @@ export async function run(options: RunOptions): Promise<number> {
       return `  ${stage.padEnd(7)} ${fromTurbo ? 'turbo cache hit' : `${run} run, ${stats.cached} from cache`}${failed}${stats.threads ? ` on ${stats.threads} threads` : ''}${fromTurbo ? '' : `, ${formatMs(stats.ms)}`}`
     })
     lines.push(...rows)
-    const cachedDocs = Math.min(...(['names', 'dates', 'link'] as const).map((s) => manifests[s].stats.cached))
+    const cachedDocs = Math.min(...(['names', 'dates', 'link', 'export'] as const).map((s) => manifests[s].stats.cached))
     const allCached = turbo.cachedStages.length === stageNames.length
     lines.push(
       allCached

@@ -8,17 +8,16 @@
 import {createHash} from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import {createInterface} from 'node:readline'
 import type {DocumentRecord, RecordMessage} from '@copydesk/document'
 import type {Piscina} from 'piscina'
 import {DocumentCache, type CacheEntry} from './lib/cache.js'
 import {sha256} from './lib/hash.js'
 import {stageKey} from './lib/keys.js'
-import {JsonlWriter, readJsonl, type LayerRecord} from './lib/layers.js'
+import {JsonlWriter, readJsonl, readLines, type LayerRecord} from './lib/layers.js'
 import {readManifest, writeManifest, type Manifest, type StageStats} from './lib/manifest.js'
 import {cacheDir, stageEnv, stageNames, workDir, type StageName} from './lib/paths.js'
 import {progressReporter} from './lib/progress-events.js'
-import {concurrency, createExecutor, startPool, threadBatchSize, type ExportTask, type Outcome} from './lib/executor.js'
+import {concurrency, createExecutor, rulesOf, startPool, threadBatchSize, type ExportTask, type Outcome} from './lib/executor.js'
 import {codeVersion} from './lib/version.js'
 import {documentStages, exportStage} from './stages/index.js'
 import {buildRecord} from './stages/record.js'
@@ -131,9 +130,7 @@ async function runIngest(config: StageConfig, dir: string, stats: StageStats): P
 
 /** Read the ingest layer and the given upstream layers in step, as raw lines (parsed only where needed). */
 async function* readLayers(stages: ReadonlyArray<StageName>): AsyncGenerator<Array<string>> {
-  const iterators = stages.map((stage) =>
-    createInterface({input: fs.createReadStream(path.join(workDir, stage, 'layer.jsonl')), crlfDelay: Infinity})[Symbol.asyncIterator]()
-  )
+  const iterators = stages.map((stage) => readLines(path.join(workDir, stage, 'layer.jsonl')))
   while (true) {
     const results = await Promise.all(iterators.map((iterator) => iterator.next()))
     if (results.every((result) => result.done)) return
@@ -279,8 +276,7 @@ async function runDocumentStage(
   if (corpus?.side) {
     // Messages were counted in the first pass; a changed record is counted again.
     const final = new JsonlWriter(path.join(dir, 'layer.jsonl'))
-    for await (const line of createInterface({input: fs.createReadStream(layer.file), crlfDelay: Infinity})) {
-      if (!line) continue
+    for await (const line of readLines(layer.file)) {
       const side = splitSide(line)
       if (!side || !corpus.side.changes(side.facts)) {
         await final.writeLine(side ? side.line : line)
@@ -335,10 +331,12 @@ function lazyRecord(json: string): DocumentRecord {
 }
 
 /**
- * The output records, in order. On several threads, with a corpus of more
- * than a batch, records are built and serialized on the pool, and the export
- * writers reuse that JSON; when every format is JSON, this thread never
- * parses them. Else records are built here.
+ * The output records, in order. Each record's JSON is kept in a per-document
+ * cache keyed by its four layer lines and the KB snapshot: an edited article
+ * among thousands is the only record built again. On several threads, with
+ * more than a batch to build, records are built and serialized on the pool.
+ * The export writers reuse the JSON (`withRecordJson`); when every format is
+ * JSON, this thread never parses a record.
  */
 async function* records(stats: StageStats, formats: ReadonlyArray<string>): AsyncGenerator<DocumentRecord> {
   const total = readManifest(workDir, 'ingest')?.stats.processed
@@ -348,39 +346,70 @@ async function* records(stats: StageStats, formats: ReadonlyArray<string>): Asyn
   // Other writers read fields, and the HTML one posts records to a thread of
   // its own (a proxy cannot be cloned): records are parsed for them.
   const lazy = formats.every((format) => format === 'jsonl' || format === 'json')
+  const cache = new DocumentCache(cacheDir(), 'export')
+  const version = `${codeVersion(['@copydesk/document'])}\n${JSON.stringify(kb ?? null)}`
+  const force = Boolean(process.env.COPYDESK_FORCE)
   const threads = concurrency()
   let pool: Piscina | undefined
-  let batch: Array<Array<string>> = []
-  const queue: Array<{documents: Array<Array<string>>; made?: Promise<Array<{json: string; rules: string}>>}> = []
+  interface Item {
+    key: string
+    lines: Array<string>
+    made?: {json: string; rules: string}
+  }
+  let batch: Array<Item> = []
+  let misses: Array<Item> = []
+  const queue: Array<{items: Array<Item>; done?: Promise<void> | undefined}> = []
   const dispatch = async (): Promise<void> => {
     if (batch.length === 0) return
-    if (!pool && threads > 1 && (batch.length >= threadBatchSize || queue.length > 0)) pool = await startPool(threads)
-    const task: ExportTask = {export: true, kb, documents: batch}
-    queue.push(pool ? {documents: batch, made: pool.run(task) as Promise<Array<{json: string; rules: string}>>} : {documents: batch})
+    const items = batch
+    const todo = misses
     batch = []
+    misses = []
+    if (!pool && threads > 1 && todo.length > 0 && (todo.length >= threadBatchSize || queue.length > 0)) pool = await startPool(threads)
+    let done: Promise<void> | undefined
+    if (pool && todo.length > 0) {
+      const task: ExportTask = {export: true, kb, documents: todo.map((item) => item.lines)}
+      done = (pool.run(task) as Promise<Array<{json: string; rules: string}>>).then((results) => {
+        for (const [index, item] of todo.entries()) item.made = results[index]
+      })
+    }
+    queue.push({items, done})
   }
   async function* take(): AsyncGenerator<DocumentRecord> {
-    const {documents, made} = queue.shift()!
-    const results = made ? await made : undefined
-    for (const [index, lines] of documents.entries()) {
+    const {items, done} = queue.shift()!
+    await done
+    for (const item of items) {
       let record: DocumentRecord
-      if (results) {
-        const {json, rules} = results[index]
+      if (item.made) {
+        const {json, rules} = item.made
         record = withRecordJson(lazy ? lazyRecord(json) : (JSON.parse(json) as DocumentRecord), json)
         countRules(stats, rules)
       } else {
-        record = buildRecord(lines, kb)
+        record = buildRecord(item.lines, kb)
+        const json = JSON.stringify(record)
+        withRecordJson(record, json)
+        item.made = {json, rules: rulesOf(record.messages)}
         countMessages(stats, record.messages)
       }
+      if (item.key) cache.set(item.key, item.made.json, item.made.rules)
       stats.read++
-      stats.processed++
       report(stats.read)
       yield record
     }
   }
   try {
     for await (const lines of readLayers(['ingest', 'names', 'dates', 'link'])) {
-      batch.push(lines)
+      const key = documentKey(version, '', lines)
+      const hit = force ? undefined : cache.get(key)
+      if (hit) {
+        stats.cached++
+        batch.push({key: '', lines, made: {json: hit.value, rules: hit.rules}})
+      } else {
+        stats.processed++
+        const item = {key, lines}
+        batch.push(item)
+        misses.push(item)
+      }
       if (batch.length >= threadBatchSize) await dispatch()
       while (queue.length > threads * 2) yield* take()
     }
@@ -388,6 +417,7 @@ async function* records(stats: StageStats, formats: ReadonlyArray<string>): Asyn
     while (queue.length > 0) yield* take()
   } finally {
     await pool?.destroy()
+    cache.close()
   }
 
   report(stats.read, true)

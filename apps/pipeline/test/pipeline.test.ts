@@ -109,8 +109,14 @@ describe('copydesk pipeline run', () => {
     expect(result.stderr).toMatch(/ingest {2}1 run, 3 from cache/)
     expect(result.stderr).toMatch(/names {3}1 run, 2 from cache/)
     expect(result.stderr).toMatch(/dates {3}1 run, 2 from cache/)
+    expect(result.stderr).toMatch(/export {2}1 run, 2 from cache/)
     const records = readJsonl<DocumentRecord>(path.join(out, 'documents.jsonl'))
     expect(records[0].text).toContain('She spoke for an hour.')
+    expect(records[0].dates.map((date) => date.text)).toContain('an hour')
+    // What the caches gave is what a run from scratch makes.
+    const forced = path.join(path.dirname(corpus), 'out-forced')
+    cli(['run', '--input', corpus, '--out', forced, '--force'])
+    expect(fs.readFileSync(path.join(out, 'documents.jsonl'), 'utf8')).toBe(fs.readFileSync(path.join(forced, 'documents.jsonl'), 'utf8'))
   })
 
   it('never serves a stale hit: alternating inputs give each input its own outputs', () => {
