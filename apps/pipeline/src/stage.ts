@@ -178,7 +178,8 @@ async function runDocumentStage(
   const report = progressReporter(name, total)
   const sources: Array<Source> = ['ingest', ...stage.needs]
   const corpus = await stage.corpus?.(config)
-  const layer = new JsonlWriter(path.join(dir, corpus ? 'layer.raw.jsonl' : 'layer.jsonl'))
+  // A held pass keeps the records itself: no raw layer then.
+  const layer = corpus?.held ? undefined : new JsonlWriter(path.join(dir, corpus ? 'layer.raw.jsonl' : 'layer.jsonl'))
   const executor = createExecutor(name, stage, config, configJson, concurrency(), version, sources)
   // Results are written in input order. Documents to do are gathered into
   // batches (for the pool or the queue); a window of them is in flight while
@@ -223,7 +224,7 @@ async function runDocumentStage(
       see(line, outcome.rules)
     }
 
-    await layer.writeLine(line)
+    await layer?.writeLine(line)
     report(stats.cached + stats.processed - inFlight)
   }
 
@@ -272,11 +273,19 @@ async function runDocumentStage(
     cache.close()
   }
 
-  let file = await layer.close()
-  if (corpus?.side) {
+  let file = await layer?.close()
+  if (corpus?.held) {
+    const final = new JsonlWriter(path.join(dir, 'layer.jsonl'))
+    for (const record of corpus.held()) {
+      countMessages(stats, record.messages)
+      await final.write(record)
+    }
+
+    file = await final.close()
+  } else if (corpus?.side) {
     // Messages were counted in the first pass; a changed record is counted again.
     const final = new JsonlWriter(path.join(dir, 'layer.jsonl'))
-    for await (const line of readLines(layer.file)) {
+    for await (const line of readLines(layer!.file)) {
       const side = splitSide(line)
       if (!side || !corpus.side.changes(side.facts)) {
         await final.writeLine(side ? side.line : line)
@@ -289,21 +298,22 @@ async function runDocumentStage(
       }
     }
 
-    fs.rmSync(layer.file)
+    fs.rmSync(layer!.file)
     file = await final.close()
   } else if (corpus) {
     const final = new JsonlWriter(path.join(dir, 'layer.jsonl'))
-    for await (const record of readJsonl<LayerRecord>(layer.file)) {
+    for await (const record of readJsonl<LayerRecord>(layer!.file)) {
       const applied = corpus.apply(record)
       countMessages(stats, applied.messages)
       await final.write(applied)
     }
 
-    fs.rmSync(layer.file)
+    fs.rmSync(layer!.file)
     file = await final.close()
   }
 
   report(stats.read, true)
+  if (!file) throw new Error(`the ${name} stage wrote no layer`)
   const result: {files: Manifest['files']; info?: Record<string, unknown>} = {files: [file]}
   if (stage.info) result.info = await stage.info(config)
   return result

@@ -42,23 +42,38 @@ export const namesStage: DocumentStage<NamesData> = {
 
 function registryPass(registry: InstanceType<typeof import('@copydesk/retext-normalize-names').NameRegistry>): CorpusPass<NamesData> {
   let resolved: Map<string, RegistryDocument> | undefined
+  // Each record as added, its mentions left to the registry (which copies
+  // them): the final records are made from both, without reading the layer again.
+  const kept: Array<LayerRecord<NamesData>> = []
+  const apply = (record: LayerRecord<NamesData>): LayerRecord<NamesData> => {
+    resolved ??= registry.resolve()
+    const result = resolved.get(record.id)
+    if (!result || !record.data) return record
+    const messages: Array<RecordMessage> = result.messages.map((message) => ({
+      ruleId: message.ruleId,
+      source: message.source,
+      reason: `${message.reason} (${message.evidence.join('; ')})`,
+      start: message.start,
+      end: message.end,
+      severity: 'info'
+    }))
+    return {id: record.id, data: {...record.data, mentions: result.mentions}, messages: [...record.messages, ...messages]}
+  }
   return {
     add(record: LayerRecord<NamesData>) {
-      if (record.data?.mentions) registry.add(record.id, record.data.mentions)
+      if (record.data?.mentions) {
+        registry.add(record.id, record.data.mentions)
+        kept.push({...record, data: {...record.data, mentions: []}})
+      } else {
+        kept.push(record)
+      }
     },
-    apply(record: LayerRecord<NamesData>) {
-      resolved ??= registry.resolve()
-      const result = resolved.get(record.id)
-      if (!result || !record.data) return record
-      const messages: Array<RecordMessage> = result.messages.map((message) => ({
-        ruleId: message.ruleId,
-        source: message.source,
-        reason: `${message.reason} (${message.evidence.join('; ')})`,
-        start: message.start,
-        end: message.end,
-        severity: 'info'
-      }))
-      return {id: record.id, data: {...record.data, mentions: result.mentions}, messages: [...record.messages, ...messages]}
+    apply,
+    *held() {
+      for (const [index, record] of kept.entries()) {
+        kept[index] = undefined as unknown as LayerRecord<NamesData>
+        yield apply(record)
+      }
     }
   }
 }

@@ -52,6 +52,13 @@ export interface CorpusPass<Data = unknown> {
     add(info: unknown): void
     changes(info: unknown): boolean
   }
+  /**
+   * A pass that holds what it needs of every record in memory anyway (the
+   * name registry keeps every mention): the stage writes no raw layer and
+   * reads nothing back; the final records come from here, in the order they
+   * were added. `apply` is then unused.
+   */
+  held?: () => Iterable<LayerRecord<Data>>
 }
 
 /** A stage that works document by document, with a per-document cache. */
