@@ -53,7 +53,9 @@ function countMessages(stats: StageStats, messages: ReadonlyArray<RecordMessage>
 }
 
 async function runIngest(config: StageConfig, dir: string, stats: StageStats): Promise<Manifest['files']> {
-  const layer = new JsonlWriter(path.join(dir, 'layer.jsonl'))
+  // Each line's hash goes beside the layer: the stages after key their
+  // per-document caches on it rather than hash the text again.
+  const layer = new JsonlWriter(path.join(dir, 'layer.jsonl'), {lineHashes: true})
   const errors = new JsonlWriter(path.join(dir, 'errors.jsonl'))
   const report = progressReporter('ingest')
   const ids = new Map<string, number>()
@@ -125,17 +127,30 @@ async function runIngest(config: StageConfig, dir: string, stats: StageStats): P
   // the count of documents read well, which the summary reports.
   stats.cached = next.value.cached
   report(stats.read, true)
-  return [await layer.close(), await errors.close()]
+  const files = [await layer.close(), await errors.close()]
+  const hashes = Buffer.from(layer.lineHashes!.map((hash) => hash + '\n').join(''))
+  fs.writeFileSync(path.join(dir, hashesFile), hashes)
+  files.push({name: hashesFile, size: hashes.length, sha256: sha256(hashes)})
+  return files
 }
 
-/** Read the ingest layer and the given upstream layers in step, as raw lines (parsed only where needed). */
-async function* readLayers(stages: ReadonlyArray<StageName>): AsyncGenerator<Array<string>> {
-  const iterators = stages.map((stage) => readLines(path.join(workDir, stage, 'layer.jsonl')))
+/** The sha256 of each line of the ingest layer, one per line. */
+const hashesFile = 'hashes.txt'
+
+/**
+ * Read the ingest layer and the given upstream layers in step, as raw lines
+ * (parsed only where needed), with the hash of each ingest line.
+ */
+async function* readLayers(stages: ReadonlyArray<StageName>): AsyncGenerator<{lines: Array<string>; hash: string}> {
+  const iterators = [path.join(workDir, 'ingest', hashesFile), ...stages.map((stage) => path.join(workDir, stage, 'layer.jsonl'))].map((file) =>
+    readLines(file)
+  )
   while (true) {
     const results = await Promise.all(iterators.map((iterator) => iterator.next()))
     if (results.every((result) => result.done)) return
     if (results.some((result) => result.done)) fail('stage layers are out of step: re-run with --force')
-    yield results.map((result) => result.value as string)
+    const [hash, ...lines] = results.map((result) => result.value as string)
+    yield {lines, hash}
   }
 }
 
@@ -152,10 +167,13 @@ function uncountMessages(stats: StageStats, messages: ReadonlyArray<RecordMessag
   for (const message of messages) stats.messages[message.ruleId] = (stats.messages[message.ruleId] ?? 0) - 1
 }
 
-/** Per-document cache key: the stage's code version and config, and the document's layers. */
-function documentKey(version: string, configJson: string, lines: ReadonlyArray<string>): string {
-  const hash = createHash('sha256').update(version).update('\n').update(configJson)
-  for (const line of lines) hash.update('\n').update(line)
+/**
+ * Per-document cache key: the stage's code version and config, and the
+ * document's layers: the ingest line by its hash, the others as they are.
+ */
+function documentKey(version: string, configJson: string, ingestHash: string, lines: ReadonlyArray<string>): string {
+  const hash = createHash('sha256').update(version).update('\n').update(configJson).update('\n').update(ingestHash)
+  for (let index = 1; index < lines.length; index++) hash.update('\n').update(lines[index])
   return hash.digest('hex')
 }
 
@@ -245,9 +263,9 @@ async function runDocumentStage(
   }
 
   try {
-    for await (const lines of readLayers(sources)) {
+    for await (const {lines, hash} of readLayers(sources)) {
       stats.read++
-      const key = documentKey(version, configJson, lines)
+      const key = documentKey(version, configJson, hash, lines)
       const hit = process.env.COPYDESK_FORCE ? undefined : cache.get(key)
       if (hit) {
         stats.cached++
@@ -408,8 +426,8 @@ async function* records(stats: StageStats, formats: ReadonlyArray<string>): Asyn
     }
   }
   try {
-    for await (const lines of readLayers(['ingest', 'names', 'dates', 'link'])) {
-      const key = documentKey(version, '', lines)
+    for await (const {lines, hash} of readLayers(['ingest', 'names', 'dates', 'link'])) {
+      const key = documentKey(version, '', hash, lines)
       const hit = force ? undefined : cache.get(key)
       if (hit) {
         stats.cached++

@@ -78,12 +78,15 @@ export class JsonlWriter {
   #chunk: Array<string> = []
   #chunkLength = 0
   count = 0
+  /** The sha256 of each line's bytes, when asked for (`lineHashes`). */
+  readonly lineHashes: Array<string> | undefined
 
-  constructor(file: string) {
+  constructor(file: string, options?: {lineHashes?: boolean}) {
     fs.mkdirSync(path.dirname(file), {recursive: true})
     this.file = file
     this.#temporary = `${file}.tmp`
     this.#stream = fs.createWriteStream(this.#temporary)
+    if (options?.lineHashes) this.lineHashes = []
   }
 
   async write(value: unknown): Promise<void> {
@@ -104,6 +107,16 @@ export class JsonlWriter {
     this.#chunk = []
     this.#chunkLength = 0
     this.#hash.update(buffer)
+    if (this.lineHashes) {
+      // Hashed from the bytes at hand: no line is encoded a second time.
+      let start = 0
+      let at: number
+      while ((at = buffer.indexOf(10, start)) !== -1) {
+        this.lineHashes.push(createHash('sha256').update(buffer.subarray(start, at)).digest('hex'))
+        start = at + 1
+      }
+    }
+
     this.#size += buffer.length
     if (!this.#stream.write(buffer)) await once(this.#stream, 'drain')
   }
