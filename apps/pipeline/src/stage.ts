@@ -20,7 +20,7 @@ import {progressReporter} from './lib/progress-events.js'
 import {concurrency, createExecutor, rulesOf, startPool, threadBatchSize, type ExportTask, type Outcome} from './lib/executor.js'
 import {codeVersion} from './lib/version.js'
 import {documentStages, exportStage} from './stages/index.js'
-import {buildRecord} from './stages/record.js'
+import {recordJsonWithoutText, textJsonOf, withText} from './stages/record.js'
 import type {StageConfig} from './stages/types.js'
 import type {IngestRecord, Source} from './stages/document.js'
 
@@ -117,7 +117,8 @@ async function runIngest(config: StageConfig, dir: string, stats: StageStats): P
     if (data.duplicateOf) stats.duplicates = (stats.duplicates ?? 0) + 1
     countMessages(stats, messages)
     stats.processed++
-    const record: IngestRecord = {id: data.id, text: String(file.value), data, messages}
+    // The text last: export takes its JSON from the line as it is (`splitIngestLine`).
+    const record: IngestRecord = {id: data.id, data, messages, text: String(file.value)}
     await layer.write(record)
     report(stats.read)
   }
@@ -407,22 +408,17 @@ async function* records(stats: StageStats, formats: ReadonlyArray<string>): Asyn
     const {items, done} = queue.shift()!
     await done
     for (const item of items) {
-      let record: DocumentRecord
-      if (item.made) {
-        const {json, rules} = item.made
-        record = withRecordJson(lazy ? lazyRecord(json) : (JSON.parse(json) as DocumentRecord), json)
-        countRules(stats, rules)
-      } else {
-        record = buildRecord(item.lines, kb)
-        const json = JSON.stringify(record)
-        withRecordJson(record, json)
+      if (!item.made) {
+        const {json, record} = recordJsonWithoutText(item.lines, kb)
         item.made = {json, rules: rulesOf(record.messages)}
-        countMessages(stats, record.messages)
       }
+      // The cache and the pool keep records without their text: it is put back here.
       if (item.key) cache.set(item.key, item.made.json, item.made.rules)
+      const json = withText(item.made.json, textJsonOf(item.lines[0]))
+      countRules(stats, item.made.rules)
       stats.read++
       report(stats.read)
-      yield record
+      yield withRecordJson(lazy ? lazyRecord(json) : (JSON.parse(json) as DocumentRecord), json)
     }
   }
   try {

@@ -5,16 +5,17 @@
  */
 import {processBatch, rulesOf, type ExportTask, type Outcome, type WorkerTask} from './lib/executor.js'
 import {documentStages} from './stages/index.js'
-import {buildRecord} from './stages/record.js'
+import {recordJsonWithoutText} from './stages/record.js'
 import type {StageConfig, StageDocument, StageResult} from './stages/types.js'
 
 const prepared = new Map<string, Promise<(document: StageDocument) => Promise<StageResult>>>()
 
 export default async function work(task: WorkerTask | ExportTask): Promise<Array<Outcome> | Array<{json: string; rules: string}>> {
   if ('export' in task) {
+    // Without the text: the main thread has it, and puts it in.
     return task.documents.map((lines) => {
-      const record = buildRecord(lines, task.kb)
-      return {json: JSON.stringify(record), rules: rulesOf(record.messages)}
+      const {json, record} = recordJsonWithoutText(lines, task.kb)
+      return {json, rules: rulesOf(record.messages)}
     })
   }
 

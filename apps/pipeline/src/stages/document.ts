@@ -2,12 +2,12 @@ import type {IngestData, RecordMessage} from '@copydesk/document'
 import type {LayerRecord} from '../lib/layers.js'
 import type {StageDocument} from './types.js'
 
-/** A line of the ingest layer. */
+/** A line of the ingest layer, written in this order: the text last (`splitIngestLine`). */
 export interface IngestRecord {
   id: string
-  text: string
   data: IngestData
   messages: Array<RecordMessage>
+  text: string
 }
 
 /** Which layers a per-document stage reads, in order: always ingest first. */

@@ -2,21 +2,51 @@ import {summarizeEntities, type DocumentRecord, type Mention} from '@copydesk/do
 import type {LayerRecord} from '../lib/layers.js'
 import type {IngestRecord} from './document.js'
 
-/** Build a document's output record from the lines of its four layers (ingest, names, dates, link). */
-export function buildRecord(lines: ReadonlyArray<string>, kb: unknown): DocumentRecord {
-  const [base, names, dates, links] = lines.map((line) => JSON.parse(line)) as [IngestRecord, LayerRecord, LayerRecord, LayerRecord]
+/** How the text field of an ingest line starts: its last field. */
+const textKey = ',"text":'
+
+/**
+ * An ingest layer line as its text's JSON, taken as it is, and the rest,
+ * parsed. The text is the line's last field, and a quote inside a JSON
+ * string is escaped: the last `,"text":` of the line is the field's.
+ */
+export function splitIngestLine(line: string): {head: Omit<IngestRecord, 'text'>; textJson: string} {
+  const at = line.lastIndexOf(textKey)
+  if (at === -1) throw new Error('Unexpected ingest line: no text field')
+  return {head: JSON.parse(line.slice(0, at) + '}') as Omit<IngestRecord, 'text'>, textJson: line.slice(at + textKey.length, -1)}
+}
+
+/** An ingest line's text as JSON, sliced out, nothing parsed. */
+export function textJsonOf(line: string): string {
+  const at = line.lastIndexOf(textKey)
+  if (at === -1) throw new Error('Unexpected ingest line: no text field')
+  return line.slice(at + textKey.length, -1)
+}
+
+/** Where the text goes in a record's JSON made without it (`recordJsonWithoutText`). */
+const textSlot = ',"text":0,'
+
+/**
+ * The JSON of a document's output record, from the lines of its four layers
+ * (ingest, names, dates, link), without its text: the text's place holds
+ * `0`. `withText` puts the text in. The text is never parsed nor serialized
+ * again: it is most of a record.
+ */
+export function recordJsonWithoutText(lines: ReadonlyArray<string>, kb: unknown): {json: string; textJson: string; record: Omit<DocumentRecord, 'text'>} {
+  const {head: base, textJson} = splitIngestLine(lines[0])
+  const [names, dates, links] = lines.slice(1).map((line) => JSON.parse(line)) as [LayerRecord, LayerRecord, LayerRecord]
   const data = base.data
   const entities = (links.data as {entities?: Record<string, Mention['entity']>} | null)?.entities ?? {}
   const mentions: Array<Mention> = ((names.data as {mentions?: Array<Omit<Mention, 'entity'>>} | null)?.mentions ?? []).map(
     (mention) => ({...mention, entity: entities[mention.id] ?? null})
   )
-  const record: DocumentRecord = {
+  const record: Omit<DocumentRecord, 'text'> & {text: 0} = {
     id: data.id,
     title: data.title,
     url: data.url,
     outlet: data.outlet,
     published: data.published,
-    text: base.text,
+    text: 0,
     excluded: data.excluded,
     mentions,
     dates: (dates.data as {dates?: DocumentRecord['dates']} | null)?.dates ?? [],
@@ -29,5 +59,16 @@ export function buildRecord(lines: ReadonlyArray<string>, kb: unknown): Document
   if (data.publishedSource) record.publishedSource = data.publishedSource
   if (data.duplicateOf !== undefined) record.duplicateOf = data.duplicateOf
   if (typeof kb === 'string') record.kb = kb
-  return record
+  return {json: JSON.stringify(record), textJson, record}
+}
+
+/**
+ * A record's JSON with its text put in: `JSON.stringify` of the whole
+ * record, byte for byte. The fields before the text are strings, in which a
+ * quote is escaped: the first `,"text":0,` is the slot.
+ */
+export function withText(json: string, textJson: string): string {
+  const at = json.indexOf(textSlot)
+  if (at === -1) throw new Error('Unexpected record JSON: no text slot')
+  return `${json.slice(0, at)},"text":${textJson},${json.slice(at + textSlot.length)}`
 }
