@@ -1,17 +1,11 @@
 import type {InputFormat, Provenance} from '@copydesk/document'
-import {XMLParser, XMLValidator} from 'fast-xml-parser'
+import type {XMLParser} from 'fast-xml-parser'
 import type {Root} from 'mdast'
-import {toString} from 'mdast-util-to-string'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
-import {WARCParser} from 'warcio'
-import YAML from 'yaml'
 import type {DateCandidate} from './dates.js'
 import {findDateInText, normalizeDate} from './dates.js'
 import {decode, sniffCharset} from './decode.js'
 import type {Draft} from './document.js'
-import {extractHtml} from './html.js'
+import {libraries, loaded, need} from './libraries.js'
 import type {FieldName, Settings} from './options.js'
 
 /** A failed document: the rule and reason of its fatal message. */
@@ -78,7 +72,7 @@ function frontMatter(meta: Meta): Partial<Draft> {
 
 function parseYaml(source: string): Meta | null {
   try {
-    const value: unknown = YAML.parse(source)
+    const value: unknown = loaded('yaml').parse(source)
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Meta) : null
   } catch {
     return null
@@ -108,6 +102,7 @@ export function readText(text: string, source: Provenance): Draft {
 
 /** Markdown: the text of the prose (paragraphs, headings, lists, quotes), headings as title candidates. */
 export function readMarkdown(markdown: string, source: Provenance): Draft {
+  const {unified, remarkParse, remarkFrontmatter, toString} = loaded('markdown')
   const tree = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).parse(markdown) as Root
   let meta: Partial<Draft> = {}
   const blocks: Array<string> = []
@@ -152,7 +147,7 @@ export function readMarkdown(markdown: string, source: Provenance): Draft {
 
 /** An HTML page. */
 export function readHtml(html: string, source: Provenance, url?: string | null): Draft {
-  const result = extractHtml(html, {url: url ?? null})
+  const result = loaded('html').extractHtml(html, {url: url ?? null})
   return {
     text: result.text,
     excluded: result.captions.map((range) => ({...range, reason: 'caption'})),
@@ -225,6 +220,16 @@ export function* readJson(text: string, source: Provenance, config: Settings): G
 }
 
 /**
+ * Whether JSON may hold one of the HTML fields (one of their names, or a
+ * `\u` escape that could spell one): the HTML parser is loaded first then.
+ */
+export function mayHoldHtml(json: string | Uint8Array, config: Settings): boolean {
+  const haystack = typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength)
+  if (haystack.includes('\\u')) return true
+  return config.fields.html.some((name) => /["\\\u0000-\u001F]/.test(name) || name.split('.').some((part) => haystack.includes(part)))
+}
+
+/**
  * JSON Lines, streamed line by line with byte offsets: memory holds one line
  * at a time, whatever the size of the file.
  */
@@ -269,6 +274,7 @@ export async function* readJsonl(chunks: AsyncIterable<Uint8Array>, source: Prov
           pending = []
           pendingLength = 0
         }
+        if (!libraries.html && mayHoldHtml(bytes, config)) await need('html')
         const item = emit(bytes)
         if (item) yield item
         start = newline + 1
@@ -290,28 +296,31 @@ export async function* readJsonl(chunks: AsyncIterable<Uint8Array>, source: Prov
     return
   }
   if (pendingLength > 0) {
-    const item = emit(Buffer.concat(pending, pendingLength))
+    const bytes = Buffer.concat(pending, pendingLength)
+    if (!libraries.html && mayHoldHtml(bytes, config)) await need('html')
+    const item = emit(bytes)
     if (item) yield item
   }
 }
 
-const xml = new XMLParser({
+let xmlParser: XMLParser | undefined
+const xml = (): XMLParser => (xmlParser ??= new (loaded('xml').XMLParser)({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
   textNodeName: '#text',
   processEntities: true,
   htmlEntities: true,
   isArray: (name) => name === 'item' || name === 'entry' || name === 'link' || name === 'author' || name === 'dc:creator' || name === 'category'
-})
+}))
 
 /** An RSS 2.0 or Atom feed: one document per item or entry. */
 export function* readFeed(text: string, source: Provenance): Generator<Item> {
-  const valid = XMLValidator.validate(text)
+  const valid = loaded('xml').XMLValidator.validate(text)
   if (valid !== true) {
     yield fail({...source, line: valid.err.line}, 'malformed-xml', `Cannot parse XML on line ${valid.err.line}: ${valid.err.msg}`)
     return
   }
-  const tree = xml.parse(text) as Meta
+  const tree = xml().parse(text) as Meta
   const rss = tree.rss as Meta | undefined
   const channel = (rss?.channel ?? (tree['rdf:RDF'] as Meta | undefined)?.channel) as Meta | undefined
   const feed = tree.feed as Meta | undefined
@@ -336,7 +345,7 @@ export function* readFeed(text: string, source: Provenance): Generator<Item> {
       }
     }
     const html = str(item['content:encoded']) ?? str(item.content) ?? str(item.description) ?? str(item.summary) ?? ''
-    const extracted = extractHtml(html, {fragment: true, url})
+    const extracted = loaded('html').extractHtml(html, {fragment: true, url})
     const dates: Array<DateCandidate> = []
     const published = normalizeDate(str(item.pubDate ?? item.published ?? item['dc:date'] ?? item.updated))
     if (published) dates.push({value: published, source: 'feed'})
@@ -362,7 +371,7 @@ export function* readFeed(text: string, source: Provenance): Generator<Item> {
 
 /** A web archive (`.warc`, `.warc.gz`): each HTTP response with HTML is a document. */
 export async function* readWarc(chunks: AsyncIterable<Uint8Array>, source: Provenance): AsyncGenerator<Item> {
-  const parser = new WARCParser(chunks)
+  const parser = new (loaded('warc').WARCParser)(chunks)
   let index = 0
   try {
     for await (const record of parser) {

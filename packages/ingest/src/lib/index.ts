@@ -12,7 +12,8 @@ import {failure, finish} from './document.js'
 import {DuplicateIndex, contentHash, minhash, normalizeForHash} from './duplicates.js'
 import {fromCacheLine, revive, serialize, toCacheLine, type SerializedParsed, type WorkerTask} from './serialize.js'
 import type {Item} from './formats.js'
-import {readFeed, readHtml, readJson, readJsonl, readMarkdown, readText, readWarc} from './formats.js'
+import {mayHoldHtml, readFeed, readHtml, readJson, readJsonl, readMarkdown, readText, readWarc} from './formats.js'
+import {need} from './libraries.js'
 import type {Options, Settings} from './options.js'
 import {settings} from './options.js'
 
@@ -520,6 +521,7 @@ async function* readInput(input: Input, config: Settings): AsyncGenerator<Item> 
     return
   }
   if (detected === 'warc') {
+    await need('warc', 'html')
     yield* readWarc(rest, {...base, format: 'warc'})
     return
   }
@@ -567,24 +569,33 @@ async function* readInput(input: Input, config: Settings): AsyncGenerator<Item> 
     yield {failed: true, ruleId: 'empty-input', reason: 'Input has no text', source}
     return
   }
+  // Each format's parsers are loaded when first needed (`libraries.ts`).
   switch (format) {
     case 'markdown':
+      await need('markdown', 'yaml')
       yield readMarkdown(decoded.text, source)
       return
     case 'html':
+      await need('html')
       yield readHtml(decoded.text, source)
       return
     case 'json':
+      if (mayHoldHtml(decoded.text, config)) await need('html')
       yield* readJson(decoded.text, source, config)
       return
     case 'rss':
     case 'atom':
+      await need('xml', 'html')
       yield* readFeed(decoded.text, source)
       return
     default:
+      if (frontMatterStart.test(decoded.text)) await need('yaml')
       yield readText(decoded.text, source)
   }
 }
+
+/** How YAML front matter starts a text (`readText`). */
+const frontMatterStart = /^---[ \t]*\r?\n/
 
 function readFailure(error: unknown, source: Provenance): Item {
   const code = (error as {code?: string}).code
