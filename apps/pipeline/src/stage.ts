@@ -128,30 +128,36 @@ async function runIngest(config: StageConfig, dir: string, stats: StageStats): P
   // the count of documents read well, which the summary reports.
   stats.cached = next.value.cached
   report(stats.read, true)
-  const files = [await layer.close(), await errors.close()]
-  const hashes = Buffer.from(layer.lineHashes!.map((hash) => hash + '\n').join(''))
-  fs.writeFileSync(path.join(dir, hashesFile), hashes)
-  files.push({name: hashesFile, size: hashes.length, sha256: sha256(hashes)})
-  return files
+  return [await layer.close(), await errors.close(), writeLineHashes(dir, layer)]
 }
 
-/** The sha256 of each line of the ingest layer, one per line. */
+/** The sha256 of each line of a stage's layer, one per line. */
 const hashesFile = 'hashes.txt'
 
 /**
- * Read the ingest layer and the given upstream layers in step, as raw lines
- * (parsed only where needed), with the hash of each ingest line.
+ * Write the hashes of a layer's lines beside it: the stages after key their
+ * per-document caches on them rather than hash each line again (the text,
+ * and the mentions, are most of the bytes).
  */
-async function* readLayers(stages: ReadonlyArray<StageName>): AsyncGenerator<{lines: Array<string>; hash: string}> {
-  const iterators = [path.join(workDir, 'ingest', hashesFile), ...stages.map((stage) => path.join(workDir, stage, 'layer.jsonl'))].map((file) =>
-    readLines(file)
-  )
+function writeLineHashes(dir: string, layer: JsonlWriter): Manifest['files'][number] {
+  const hashes = Buffer.from(layer.lineHashes!.map((hash) => hash + '\n').join(''))
+  fs.writeFileSync(path.join(dir, hashesFile), hashes)
+  return {name: hashesFile, size: hashes.length, sha256: sha256(hashes)}
+}
+
+/**
+ * Read the given layers in step (ingest first), as raw lines (parsed only
+ * where needed), with the hash of each line.
+ */
+async function* readLayers(stages: ReadonlyArray<StageName>): AsyncGenerator<{lines: Array<string>; hashes: Array<string>}> {
+  const files = stages.flatMap((stage) => [path.join(workDir, stage, 'layer.jsonl'), path.join(workDir, stage, hashesFile)])
+  const iterators = files.map((file) => readLines(file))
   while (true) {
     const results = await Promise.all(iterators.map((iterator) => iterator.next()))
     if (results.every((result) => result.done)) return
     if (results.some((result) => result.done)) fail('stage layers are out of step: re-run with --force')
-    const [hash, ...lines] = results.map((result) => result.value as string)
-    yield {lines, hash}
+    const values = results.map((result) => result.value as string)
+    yield {lines: values.filter((_, index) => index % 2 === 0), hashes: values.filter((_, index) => index % 2 === 1)}
   }
 }
 
@@ -168,14 +174,9 @@ function uncountMessages(stats: StageStats, messages: ReadonlyArray<RecordMessag
   for (const message of messages) stats.messages[message.ruleId] = (stats.messages[message.ruleId] ?? 0) - 1
 }
 
-/**
- * Per-document cache key: the stage's code version and config, and the
- * document's layers: the ingest line by its hash, the others as they are.
- */
-function documentKey(version: string, configJson: string, ingestHash: string, lines: ReadonlyArray<string>): string {
-  const hash = createHash('sha256').update(version).update('\n').update(configJson).update('\n').update(ingestHash)
-  for (let index = 1; index < lines.length; index++) hash.update('\n').update(lines[index])
-  return hash.digest('hex')
+/** Per-document cache key: the stage's code version and config, and the hashes of the document's layer lines. */
+function documentKey(version: string, configJson: string, hashes: ReadonlyArray<string>): string {
+  return createHash('sha256').update(`${version}\n${configJson}\n${hashes.join('\n')}`).digest('hex')
 }
 
 function countRules(stats: StageStats, rules: string): void {
@@ -198,7 +199,7 @@ async function runDocumentStage(
   const sources: Array<Source> = ['ingest', ...stage.needs]
   const corpus = await stage.corpus?.(config)
   // A held pass keeps the records itself: no raw layer then.
-  const layer = corpus?.held ? undefined : new JsonlWriter(path.join(dir, corpus ? 'layer.raw.jsonl' : 'layer.jsonl'))
+  const layer = corpus?.held ? undefined : new JsonlWriter(path.join(dir, corpus ? 'layer.raw.jsonl' : 'layer.jsonl'), {lineHashes: !corpus})
   const executor = createExecutor(name, stage, config, configJson, concurrency(), version, sources)
   // Results are written in input order. Documents to do are gathered into
   // batches (for the pool or the queue); a window of them is in flight while
@@ -264,9 +265,9 @@ async function runDocumentStage(
   }
 
   try {
-    for await (const {lines, hash} of readLayers(sources)) {
+    for await (const {lines, hashes} of readLayers(sources)) {
       stats.read++
-      const key = documentKey(version, configJson, hash, lines)
+      const key = documentKey(version, configJson, hashes)
       const hit = process.env.COPYDESK_FORCE ? undefined : cache.get(key)
       if (hit) {
         stats.cached++
@@ -293,8 +294,10 @@ async function runDocumentStage(
   }
 
   let file = await layer?.close()
+  // The writer of the final layer.jsonl, whose line hashes go beside it.
+  let last = layer
   if (corpus?.held) {
-    const final = new JsonlWriter(path.join(dir, 'layer.jsonl'))
+    const final = (last = new JsonlWriter(path.join(dir, 'layer.jsonl'), {lineHashes: true}))
     for (const record of corpus.held()) {
       countMessages(stats, record.messages)
       await final.write(record)
@@ -303,7 +306,7 @@ async function runDocumentStage(
     file = await final.close()
   } else if (corpus?.side) {
     // Messages were counted in the first pass; a changed record is counted again.
-    const final = new JsonlWriter(path.join(dir, 'layer.jsonl'))
+    const final = (last = new JsonlWriter(path.join(dir, 'layer.jsonl'), {lineHashes: true}))
     for await (const line of readLines(layer!.file)) {
       const side = splitSide(line)
       if (!side || !corpus.side.changes(side.facts)) {
@@ -320,7 +323,7 @@ async function runDocumentStage(
     fs.rmSync(layer!.file)
     file = await final.close()
   } else if (corpus) {
-    const final = new JsonlWriter(path.join(dir, 'layer.jsonl'))
+    const final = (last = new JsonlWriter(path.join(dir, 'layer.jsonl'), {lineHashes: true}))
     for await (const record of readJsonl<LayerRecord>(layer!.file)) {
       const applied = corpus.apply(record)
       countMessages(stats, applied.messages)
@@ -332,8 +335,8 @@ async function runDocumentStage(
   }
 
   report(stats.read, true)
-  if (!file) throw new Error(`the ${name} stage wrote no layer`)
-  const result: {files: Manifest['files']; info?: Record<string, unknown>} = {files: [file]}
+  if (!file || !last) throw new Error(`the ${name} stage wrote no layer`)
+  const result: {files: Manifest['files']; info?: Record<string, unknown>} = {files: [file, writeLineHashes(dir, last)]}
   if (stage.info) result.info = await stage.info(config)
   return result
 }
@@ -422,8 +425,8 @@ async function* records(stats: StageStats, formats: ReadonlyArray<string>): Asyn
     }
   }
   try {
-    for await (const {lines, hash} of readLayers(['ingest', 'names', 'dates', 'link'])) {
-      const key = documentKey(version, '', hash, lines)
+    for await (const {lines, hashes} of readLayers(['ingest', 'names', 'dates', 'link'])) {
+      const key = documentKey(version, '', hashes)
       const hit = force ? undefined : cache.get(key)
       if (hit) {
         stats.cached++
