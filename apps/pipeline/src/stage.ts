@@ -170,6 +170,12 @@ function splitSide(line: string): {line: string; facts: unknown} | undefined {
   return at === -1 ? undefined : {line: line.slice(0, at) + '}', facts: JSON.parse(line.slice(at + sideKey.length, -1))}
 }
 
+/** A raw layer line's side facts only (the first pass): the line is not copied. */
+function sideFacts(line: string): unknown {
+  const at = line.lastIndexOf(sideKey)
+  return at === -1 ? undefined : JSON.parse(line.slice(at + sideKey.length, -1))
+}
+
 function uncountMessages(stats: StageStats, messages: ReadonlyArray<RecordMessage>): void {
   for (const message of messages) stats.messages[message.ruleId] = (stats.messages[message.ruleId] ?? 0) - 1
 }
@@ -224,7 +230,7 @@ async function runDocumentStage(
   // First sight of a line: its messages are counted, and a corpus pass sees
   // it (only its side facts, for a pass that reads only those).
   const see = (line: string, rules: string): void => {
-    if (corpus?.side) corpus.side.add(splitSide(line)?.facts)
+    if (corpus?.side) corpus.side.add(sideFacts(line))
     else if (corpus) return corpus.add(JSON.parse(line) as LayerRecord)
     countRules(stats, rules)
   }
