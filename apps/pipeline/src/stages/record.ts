@@ -37,9 +37,10 @@ export function recordJsonWithoutText(lines: ReadonlyArray<string>, kb: unknown)
   const [names, dates, links] = lines.slice(1).map((line) => JSON.parse(line)) as [LayerRecord, LayerRecord, LayerRecord]
   const data = base.data
   const entities = (links.data as {entities?: Record<string, Mention['entity']>} | null)?.entities ?? {}
-  const mentions: Array<Mention> = ((names.data as {mentions?: Array<Omit<Mention, 'entity'>>} | null)?.mentions ?? []).map(
-    (mention) => ({...mention, entity: entities[mention.id] ?? null})
-  )
+  // The mentions were just parsed and are this function's own: each takes
+  // its entity in place (last, as a copy would have it), not as a copy.
+  const mentions = ((names.data as {mentions?: Array<Mention>} | null)?.mentions ?? []) as Array<Mention>
+  for (const mention of mentions) mention.entity = entities[mention.id] ?? null
   const record: Omit<DocumentRecord, 'text'> & {text: 0} = {
     id: data.id,
     title: data.title,
