@@ -128,6 +128,31 @@ describe('relative expressions', () => {
     expect(values('The board met on Tuesday and decided.')[0]).toEqual(['Tuesday', '2024-04-23'])
   })
 
+  it('reads the tense of a month’s own clause: a future auxiliary over its participle, plans and hopes, a clause of its own, not the attribution after it', () => {
+    const at = (text: string) => values(text, '2024-04-29')[0]
+    // “will keep … closed”: the participle is no past tense.
+    expect(at('Crews will keep the ramp closed through the end of June.')).toEqual(['the end of June', '2024-06'])
+    // The month is in the “where” clause, in the present; the past is the reporting clause's.
+    expect(at('She said demand was highest in Porto, where the band plays two shows in mid-June.')).toEqual(['mid-June', '2024-06'])
+    // “…, the analyst said” reports what comes before it: the modal decides.
+    expect(at('Fares may fall after the last show on June 9, the analyst said.')).toEqual(['June 9', '2024-06-09'])
+    expect(at('The club hopes to open its new stand in August.')).toEqual(['August', '2024-08'])
+    // And the past stays past.
+    expect(at('Sales fell in June, the company said.')).toEqual(['June', '2023-06'])
+    expect(at('The company said sales rose in October.')).toEqual(['October', '2023-10'])
+  })
+
+  it('takes the tense of the weekday’s own clause, not of a clause that a “that” or “which” opens after it', () => {
+    // Reported speech: the telling was on Tuesday; the repaving is another clause.
+    expect(values('The mayor told a packed hall of residents on Tuesday that the city would repave Elm Street.')[0]).toEqual([
+      'Tuesday',
+      '2024-04-23'
+    ])
+    expect(values('The plant announced on Monday, which analysts will welcome, a second shift.')[0]).toEqual(['Monday', '2024-04-22'])
+    // With nothing before it, the clause after still speaks.
+    expect(values('On Tuesday the city will repave Elm Street.')[0]).toEqual(['Tuesday', '2024-04-30'])
+  })
+
   it('anchors anaphoric expressions on the narrative', () => {
     const found = dates('The storm hit on March 3. Two days later the river crested, and the day before, crews had cleared drains.')
     expect(found.map((d) => [d.id, d.text, d.value, d.anchor ?? null])).toEqual([
@@ -189,6 +214,13 @@ describe('durations, sets and vague references', () => {
       ['every Monday', 'SET', 'XXXX-WXX-1'],
       ['each year', 'SET', 'P1Y'],
       ['a year', 'SET', 'P1Y']
+    ])
+    // A weekday's part of day, and a rate after a counted noun.
+    const more = dates('Volunteers meet every Saturday morning; the bridge carries 18,000 drivers a day. It took a day to fix.')
+    expect(more.map((d) => [d.text, d.type, d.value])).toEqual([
+      ['every Saturday morning', 'SET', 'XXXX-WXX-6TMO'],
+      ['a day', 'SET', 'P1D'],
+      ['a day', 'DURATION', 'P1D']
     ])
   })
 

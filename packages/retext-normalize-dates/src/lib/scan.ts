@@ -225,29 +225,89 @@ const after = (text: string, index: number, size = 24): string => text.slice(ind
 const TENSE_MARKERS =
   /\b(?:((?:[Ww]ill|[Ww]on['’]t|[Ss]hall|may|might|could|should|would|must)(?:[ \t\u00a0]+(?:not|also|likely|probably|then|soon|be|have))*(?:[ \t\u00a0]+[a-z]+)?|to[ \t\u00a0]+be[ \t\u00a0]+\w+|going\s+to|is\s+to|are\s+to|plans\s+to|planning\s+to|expects?\s+to|is\s+expected|are\s+expected|scheduled|is\s+set\s+to|are\s+set\s+to|upcoming|next|is\s+due|are\s+due)|(was|were|had|did|said|says|told|came|went|took|gave|made|met|began|saw|won|lost|left|held|fell|rose|ago|last|[a-z]{2,}ed)|(is|are|am|arrives|begins|starts|opens|closes|ends))\b|(['’]ll(?:[ \t\u00a0]+[a-z]+)?)\b/g
 
+/** Whether a stretch of text holds a tense marker (not global: no state between calls). */
+const TENSE_MARKERS_BEFORE = new RegExp(TENSE_MARKERS.source)
+
+/** A word that opens a subordinate clause: what follows it has a tense of its own. */
+const SUBORDINATE = /\b(?:that|which|who|whom|whose|where|because|although|though|whereas|unless)\b/gi
+
+/** Verbs that say what the future holds for their subject (“hopes to open”). */
+const INTENT = /\b(?:hopes?|aims?|intends?|wants?|seeks?|vows?|promises?|pledges?|needs?)[ \t\u00a0]+to\b/g
+
+/** A reporting verb after a comma (“…, the analyst said”): it reports the clause, it is not its tense. */
+const ATTRIBUTION = /^[^.;]*?,[^,.;]*?\b(?:said|says|told|added|noted|explained|wrote|argued|warned|insisted)\b/
+
+/** An irregular or listed past form (not just any word ending in -ed, which may be a participle). */
+const LISTED_PAST = /^(?:was|were|had|did|said|says|told|came|went|took|gave|made|met|began|saw|won|lost|left|held|fell|rose|ago|last)$/
+
+interface Marker {
+  at: number
+  stop: number
+  tense: 'past' | 'future' | 'unknown'
+  /** A past form only by its -ed ending: under a future auxiliary, a participle. */
+  participle: boolean
+}
+
 /**
- * The tense of the clause around `[start, end)`: the tense marker (a future auxiliary or a
- * past-tense verb) nearest to the expression in its sentence decides.
+ * The tense of the clause around `[start, end)`: the tense marker (a future auxiliary, a verb of
+ * intent, a past-tense verb) nearest to the expression in its clause decides. The clause:
+ * - after the expression, it stops at a word that opens a subordinate clause, when a marker
+ *   precedes the expression (“told reporters on Tuesday that the city would…”: the telling is on
+ *   Tuesday);
+ * - before it, it starts after such a word (“said demand was high in Porto, where the band plays
+ *   in mid-June”: the playing is in June);
+ * - an attribution after it (“…, the analyst said”) is no marker of its tense.
+ * A word that is past only by its -ed ending, under a future auxiliary earlier in the clause, is a
+ * participle (“will keep the ramp closed through June”).
  */
 export function tenseAround(text: string, start: number, end: number): 'past' | 'future' | 'unknown' {
-  const sentenceStart = sentenceBoundary(text, start, -1)
-  const sentence = text.slice(sentenceStart, sentenceBoundary(text, end, 1))
-  let best: 'past' | 'future' | 'unknown' = 'unknown'
-  let distance = Number.POSITIVE_INFINITY
+  let sentenceStart = sentenceBoundary(text, start, -1)
+  let sentenceEnd = sentenceBoundary(text, end, 1)
+  SUBORDINATE.lastIndex = 0
+  let opener: RegExpExecArray | null
+  let lastOpener = -1
+  while ((opener = SUBORDINATE.exec(text.slice(sentenceStart, start)))) lastOpener = sentenceStart + opener.index
+  if (lastOpener !== -1) sentenceStart = lastOpener
+  SUBORDINATE.lastIndex = 0
+  const subordinate = SUBORDINATE.exec(text.slice(end, sentenceEnd))
+  if (subordinate && TENSE_MARKERS_BEFORE.test(text.slice(sentenceStart, start))) sentenceEnd = end + subordinate.index
+  const attribution = ATTRIBUTION.exec(text.slice(end, sentenceEnd))
+  const sentence = text.slice(sentenceStart, sentenceEnd)
+  const markers: Array<Marker> = []
   TENSE_MARKERS.lastIndex = 0
   let match: RegExpExecArray | null
   while ((match = TENSE_MARKERS.exec(sentence))) {
     const at = sentenceStart + match.index
     const stop = at + match[0].length
     if (at < end && stop > start) continue
-    const gap = stop <= start ? start - stop : at - end
+    if (attribution && at >= end && stop <= end + attribution[0].length && match[2] && LISTED_PAST.test(match[2])) continue
+    // “the last show” is the final one, not the past.
+    if (match[2] === 'last' && /\bthe[ \t\u00a0]+$/i.test(text.slice(Math.max(0, at - 5), at))) continue
+    markers.push({at, stop, tense: match[2] ? 'past' : match[3] ? 'unknown' : 'future', participle: Boolean(match[2]) && !LISTED_PAST.test(match[2])})
+  }
+
+  INTENT.lastIndex = 0
+  while ((match = INTENT.exec(sentence))) {
+    const at = sentenceStart + match.index
+    markers.push({at, stop: at + match[0].length, tense: 'future', participle: false})
+  }
+
+  let best: Marker | undefined
+  let distance = Number.POSITIVE_INFINITY
+  for (const marker of markers) {
+    const gap = marker.stop <= start ? start - marker.stop : marker.at - end
     if (gap < distance) {
       distance = gap
-      best = match[2] ? 'past' : match[3] ? 'unknown' : 'future'
+      best = marker
     }
   }
 
-  return best
+  if (!best) return 'unknown'
+  if (best.participle && best.stop <= start && markers.some((m) => m.tense === 'future' && m.stop <= best!.at && !markers.some((p) => p.tense === 'past' && !p.participle && p.at > m.stop && p.stop <= best!.at))) {
+    return 'future'
+  }
+
+  return best.tense
 }
 
 /** A comma that starts a new clause: “, and …”, “, but …”. */
@@ -862,7 +922,11 @@ const rules: Array<Rule> = [
       if (/^quarters?$/.test(unitLower) && /^[ \t\u00a0]*,?[ \t\u00a0]*of\b/.test(after(text, end, 12))) return null
       // “15 a year”, “twice a week”, “$40 per day”: a set.
       if ((qLower === 'a' || qLower === 'an') && !rel && !offset && !preMod) {
-        if (/(?:\d|\btimes|\bonce|\btwice|\bthrice|\bpercent|%|\bmillion|\bbillion)[ \t\u00a0]*$/i.test(prev)) {
+        // Also after a counted noun: “18,000 drivers a day”, “three meals a day”.
+        if (
+          /(?:\d|\btimes|\bonce|\btwice|\bthrice|\bpercent|%|\bmillion|\bbillion)[ \t\u00a0]*$/i.test(prev) ||
+          /(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?))[ \t\u00a0]+[a-z]+s[ \t\u00a0]*$/.test(prev)
+        ) {
           const u = unitOf(unitLower)
           const time = isTimeUnit(unitLower) ? 'T' : ''
           return {start, end, type: 'SET', spec: {kind: 'fixed', value: `P${time}${u.factor}${u.unit}`}}
@@ -937,11 +1001,11 @@ const rules: Array<Rule> = [
   // Sets: “annually”, “weekly”, “every Monday”, “each year”, “every two years”.
   {
     re: new RegExp(
-      `\\b(?:(annually|annual|yearly|monthly|weekly|daily|nightly|hourly|quarterly|biennial)|(?:(?:[Ee]very|[Ee]ach)[ \\t\\u00a0]+(?:(other)[ \\t\\u00a0]+)?(?:(${QTY})[ \\t\\u00a0]+)?((?:second|minute|hour|day|week|month|quarter|year|decade)s?|${WEEKDAY}|morning|afternoon|evening|night|weekend|spring|summer|autumn|fall|winter))|(${WEEKDAY})s)\\b`,
+      `\\b(?:(annually|annual|yearly|monthly|weekly|daily|nightly|hourly|quarterly|biennial)|(?:(?:[Ee]very|[Ee]ach)[ \\t\\u00a0]+(?:(other)[ \\t\\u00a0]+)?(?:(${QTY})[ \\t\\u00a0]+)?((?:second|minute|hour|day|week|month|quarter|year|decade)s?|${WEEKDAY}|morning|afternoon|evening|night|weekend|spring|summer|autumn|fall|winter)(?:[ \\t\\u00a0]+(morning|afternoon|evening|night))?)|(${WEEKDAY})s)\\b`,
       'gd'
     ),
     build(m, text) {
-      const [, adjective, other, qty, what, plural] = m
+      const [, adjective, other, qty, what, part, plural] = m
       const start = m.index
       const end = m.index + m[0].length
       if (adjective) {
@@ -966,7 +1030,14 @@ const rules: Array<Rule> = [
       }
 
       const word = what!
-      if (new RegExp(`^${WEEKDAY}$`).test(word)) return {start, end, type: 'SET', spec: {kind: 'fixed', value: `XXXX-WXX-${weekdayOf(word)}`}}
+      if (new RegExp(`^${WEEKDAY}$`).test(word)) {
+        // “every Saturday morning”: the weekday's part of day.
+        const time = part ? `T${PARTS[part.toLowerCase()]}` : ''
+        return {start, end, type: 'SET', spec: {kind: 'fixed', value: `XXXX-WXX-${weekdayOf(word)}${time}`}}
+      }
+
+      // A part of day belongs to a weekday only (“every day morning” is no phrase).
+      if (part) return null
       const lower = word.toLowerCase()
       if (lower in PARTS) return {start, end, type: 'SET', spec: {kind: 'fixed', value: `XXXX-XX-XXT${PARTS[lower]}`}}
       if (lower === 'weekend') return {start, end, type: 'SET', spec: {kind: 'fixed', value: 'XXXX-WXX-WE'}}
