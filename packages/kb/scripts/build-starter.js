@@ -4,7 +4,11 @@
 //   node scripts/build-starter.js [--import DIR] [--out FILE] [FILE.jsonl | DIR]...
 //
 // Without arguments it reads every `*.jsonl` under `data-src/` (the curated set
-// in `data-src/curated/`, then the hand-kept `data-src/news-core.jsonl`).
+// in `data-src/curated/`, the derived files, then the hand-kept
+// `data-src/news-core.jsonl`), except `data-src/unchecked/`: entries whose QID
+// no second source has confirmed yet (`source: "memory"`) are kept there and
+// never built. An entry tagged `memory` in a file the build reads stops the
+// build: a wrong QID is worse than a missing entry.
 // `--import DIR` first copies `DIR/*.jsonl` into `data-src/curated/` (how the
 // team's curated files are taken in).
 // Entries with the same QID are merged: the first label, type and description
@@ -37,7 +41,15 @@ function jsonlFiles(path) {
   if (!statSync(path).isDirectory()) return [path]
   return readdirSync(path, {withFileTypes: true})
     .sort((a, b) => Number(a.isFile()) - Number(b.isFile()) || a.name.localeCompare(b.name))
-    .flatMap((d) => (d.isDirectory() ? jsonlFiles(join(path, d.name)) : d.name.endsWith('.jsonl') ? [join(path, d.name)] : []))
+    .flatMap((d) =>
+      d.isDirectory()
+        ? d.name === 'unchecked'
+          ? []
+          : jsonlFiles(join(path, d.name))
+        : d.name.endsWith('.jsonl')
+          ? [join(path, d.name)]
+          : []
+    )
 }
 
 const inputs = (args.length ? args : [join(root, 'data-src')]).flatMap(jsonlFiles)
@@ -52,6 +64,11 @@ for (const file of inputs) {
     const where = `${file}:${i + 1}`
     if (!/^Q[1-9]\d*$/.test(e.id) || !e.label || !types.has(e.type)) {
       console.error(`${where}: bad entry ${line.slice(0, 120)}`)
+      problems++
+      continue
+    }
+    if (e.source === 'memory') {
+      console.error(`${where}: ${e.id} ${e.label} is unchecked (source memory): check its QID against a second source, or keep it in data-src/unchecked/`)
       problems++
       continue
     }

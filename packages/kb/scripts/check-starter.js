@@ -7,6 +7,8 @@
 //   a description under 80 characters, no role as a name (`POTUS`), no alias
 //   that is a common word; a `verified:search` entry names its second source
 //   in `check`;
+// * an entry tagged `memory` (QID not yet checked) only in `data-src/unchecked/`,
+//   which the build does not read, and only such entries there;
 // * one QID in one file (the hand-kept `news-core.jsonl` may repeat a QID: it
 //   adds news short forms to an entry), one English Wikipedia title per QID;
 // * against the reference data (`shared/kb/`, where present), whose QIDs are
@@ -53,8 +55,11 @@ for (const file of jsonlFiles(join(root, 'data-src'))) {
 }
 
 // Lines.
+const withheld = (r) => r.file.startsWith('unchecked/')
 for (const r of rows) {
   const at = `${r.file} ${r.id} ${r.label}`
+  if (r.source === 'memory' && !withheld(r)) problems.push(`${at}: unchecked (source memory) in a file the build reads: check its QID against a second source or move it to data-src/unchecked/`)
+  if (r.source !== 'memory' && withheld(r)) problems.push(`${at}: checked (${r.source}) but in data-src/unchecked/, which the build does not read: move it to data-src/curated/`)
   for (const f of fields) if (!(f in r)) problems.push(`${at}: no ${f}`)
   if (!/^Q[1-9]\d*$/.test(r.id ?? '')) problems.push(`${at}: bad QID`)
   if (!types.has(r.type)) problems.push(`${at}: bad type ${r.type}`)
@@ -178,15 +183,20 @@ if (!shared || !existsSync(shared)) {
 const count = (f) => {
   const c = {}
   for (const [id, list] of byId) {
+    if (!built.has(id)) continue
     const k = f(list[0], id)
     c[k] = (c[k] ?? 0) + 1
   }
   return c
 }
-console.log(`${rows.length} lines, ${byId.size} entities`)
+const built = new Set(rows.filter((r) => !withheld(r)).map((r) => r.id))
+console.log(`${rows.length} lines, ${built.size} entities built, ${byId.size - built.size} withheld in data-src/unchecked/`)
 console.log('by source:', count((r) => r.source))
 console.log('by type:', count((r) => r.type))
 console.log('by file:', count((r) => r.file))
+const withheldByFile = {}
+for (const r of rows.filter(withheld)) withheldByFile[r.file] = (withheldByFile[r.file] ?? 0) + 1
+console.log('withheld by file:', withheldByFile)
 console.log('confirmed by the reference data:', confirmed)
 console.log(`${problems.length} problems`)
 for (const p of problems) console.log(`  ${p}`)

@@ -17,12 +17,16 @@
 //   (source `verified:natural-earth`).
 //
 // QIDs already in `data-src/curated/` are skipped: the curated entry (with
-// its hand-made aliases and description) is the one kept. The reference data
+// its hand-made aliases and description) is the one kept. The entries kept
+// out of the build until checked (`data-src/unchecked/`) count as curated
+// here too: while one is withheld, a small place must not take its name
+// (Capitol Hill in the Northern Marianas for the US Capitol, Gore in Ethiopia
+// for Al Gore), and the derived files do not change when it is promoted. The reference data
 // itself stays out of the repository (its README asks so); only the entries
 // derived from it are committed. `SHARED_KB_DIR` defaults to the first
 // `shared/kb` beside an ancestor folder (`../shared/kb` from the project root),
 // or `COPYDESK_SHARED_DIR/kb`.
-import {mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {gunzipSync} from 'node:zlib'
@@ -37,14 +41,17 @@ const outArg = outAt === -1 ? undefined : argv.splice(outAt, 2)[1]
 
 const shared = findShared(root, argv)
 if (!shared) throw new Error('no shared/kb folder found: pass its path')
-const curatedDir = join(root, 'data-src', 'curated')
+const curatedDirs = ['curated', 'unchecked'].map((d) => join(root, 'data-src', d)).filter((d) => existsSync(d))
 const outDir = outArg ? resolve(outArg) : join(root, 'data-src', 'derived')
 mkdirSync(outDir, {recursive: true})
 
-// What the curated files already hold: their QIDs, and the keys of their names.
-const curated = readdirSync(curatedDir)
-  .filter((n) => n.endsWith('.jsonl'))
-  .flatMap((n) => readJsonl(join(curatedDir, n)))
+// What the curated (and withheld) files already hold: their QIDs, and the keys of their names.
+const curated = curatedDirs.flatMap((dir) =>
+  readdirSync(dir)
+    .filter((n) => n.endsWith('.jsonl'))
+    .sort()
+    .flatMap((n) => readJsonl(join(dir, n)))
+)
 const curatedIds = new Set(curated.map((e) => e.id))
 const curatedKeys = new Map()
 for (const e of curated) {
