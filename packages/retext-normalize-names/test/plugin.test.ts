@@ -813,4 +813,17 @@ describe('retextNormalizeNames', () => {
     ])
     for (const mention of mentions) expect(text.slice(mention.start, mention.end)).toBe(mention.text)
   })
+  it('keeps the capitalized particle of a surname at the start of a sentence, as the short form of its person', () => {
+    const text =
+      'After the break, Pieter van den Broek saved twice. Van den Broek said the wind helped. ' +
+      'Coach Lotte de Vries praised the team. De Vries later thanked the fans. Van drivers waited outside.'
+    const mentions = run(text).data.names!.mentions
+    expect(brief(mentions)).toEqual([
+      ['Pieter van den Broek', 'person', 'Pieter van den Broek', null],
+      ['Van den Broek', 'person', 'Pieter van den Broek', null],
+      ['Lotte de Vries', 'person', 'Lotte de Vries', 'Coach'],
+      ['De Vries', 'person', 'Lotte de Vries', null]
+    ])
+    for (const mention of mentions) expect(text.slice(mention.start, mention.end)).toBe(mention.text)
+  })
 })

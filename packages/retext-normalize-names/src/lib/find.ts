@@ -68,6 +68,9 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
   const lex = lexicon()
   const tokens = tokenize(text)
   const lowerSeen = new Set<string>()
+  const particleSurnames = new Set<string>()
+  // Sentence-initial particles kept as part of a surname (`Van` of `Van Leeuwen`).
+  const particleStarts = new Set<number>()
   const capMid = new Map<string, number>()
   const headline = new Set<number>()
   let statsLine = 0
@@ -88,6 +91,12 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
     statsEnd = token.text
     if (!token.word) continue
     if (!token.cap) lowerSeen.add(token.lower)
+    // A surname's lowercase particles (`van Leeuwen`, `van der Berg`): the same surname at the
+    // start of a sentence (`Van Leeuwen`, `Van der Berg`) keeps its capitalized particle.
+    if (!token.cap && token.lower !== 'of' && token.lower !== '&' && connectors.has(token.lower)) {
+      const particles = particleKey(tokens, tokenIndex)
+      if (particles) particleSurnames.add(particles)
+    }
 
     if (!smallWords.has(token.lower)) {
       statsTotal++
@@ -120,6 +129,13 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
     }
 
     nameish[i] = isNameish(token, headline.has(token.line), lex, lowerSeen) ? 1 : 0
+    if (token.sentStart && token.lower !== 'of' && connectors.has(token.lower)) {
+      const particles = particleKey(tokens, i)
+      if (particles && particleSurnames.has(particles)) {
+        nameish[i] = 1
+        particleStarts.add(i)
+      }
+    }
     // Mid-sentence, a capitalized `A` or `An` before another capitalized word starts a title
     // (`the album A Beautiful Lie`).
     const next = tokens[i + 1]
@@ -254,6 +270,7 @@ export function findNames(text: string, options: FindOptions = {}): FindResult {
   attachLawYears(text, tokens, candidates)
   trimAffixes(tokens, candidates, lex)
   splitPlaceOfPlace(tokens, candidates, lex)
+  if (particleStarts.size > 0) particleSurnameStarts(tokens, candidates, particleStarts, lex)
   return resolve(text, tokens, candidates, lex, capMid, options)
 }
 
@@ -622,6 +639,58 @@ function matchKnown(tokens: Array<Token>, i: number, lex: Lexicon): number {
   }
 
   return found
+}
+
+/**
+ * A candidate that starts with a sentence-initial particle of a surname the document writes with
+ * lowercase particles (`Van Leeuwen` after `Bram van Leeuwen`): it is decided as the surname alone
+ * (a short form of that person), and its span keeps the particles.
+ */
+function particleSurnameStarts(tokens: Array<Token>, candidates: Array<Candidate>, starts: Set<number>, lex: Lexicon): undefined {
+  for (const candidate of candidates) {
+    if (!starts.has(candidate.first) || candidate.fixed) continue
+    let first = candidate.first + 1
+    while (first < candidate.last && !tokens[first]!.cap) first++
+    if (first > candidate.last) continue
+    // `first` stays on the particle: what comes before it is the context, not the particle.
+    candidate.words = candidate.words.slice(first - candidate.first)
+    candidate.kind = classify(tokens, first, candidate.last, lex)
+  }
+}
+
+/**
+ * `van der berg` for the tokens `van der Berg` (or `Van der Berg`) from `index`: particles, then
+ * one capitalized word on the same line; undefined when they are not so.
+ */
+function particleKey(tokens: Array<Token>, index: number): string | undefined {
+  let key = tokens[index]!.lower
+  let k = index + 1
+  for (; k < tokens.length && k <= index + 2; k++) {
+    const token = tokens[k]!
+    if (token.line !== tokens[index]!.line || !token.word) return undefined
+    if (token.cap) return `${key} ${token.lower}`
+    if (!connectors.has(token.lower) || token.lower === 'of') return undefined
+    key += ' ' + token.lower
+  }
+
+  return undefined
+}
+
+/**
+ * Capitalized words joined by a lowercase surname particle (`Bram van Leeuwen`, `Ana de la Cruz`):
+ * the shape of a person's name, for an untyped candidate.
+ */
+function particleName(words: Array<string>): boolean {
+  if (words.length < 3) return false
+  const first = words[0] ?? ''
+  const last = words.at(-1) ?? ''
+  if (!/^\p{Lu}/u.test(first) || !/^\p{Lu}/u.test(last)) return false
+  for (let index = 1; index < words.length - 1; index++) {
+    const word = words[index] ?? ''
+    if (/^\p{Ll}/u.test(word) && connectors.has(word) && word !== 'of' && word !== '&' && word !== 'y') return true
+  }
+
+  return false
 }
 
 function runHasGiven(tokens: Array<Token>, from: number, to: number, lex: Lexicon): boolean {
@@ -1039,7 +1108,7 @@ function resolve(
       }
     }
     if (
-      candidate.kind === 'person' &&
+      (candidate.kind === 'person' || (candidate.kind === undefined && particleName(candidate.words))) &&
       personWords(candidate.words).length > 1 &&
       !/^\p{Lu}\.$/u.test(personWords(candidate.words).at(-1) ?? '')
     ) {
