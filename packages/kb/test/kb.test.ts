@@ -7,6 +7,7 @@ import {
   SqliteKnowledgeBase,
   loadStarterKb,
   nameKey,
+  nilId,
   shortForms,
   typeFromClasses,
   writeSqliteKb,
@@ -83,6 +84,13 @@ describe('names', () => {
     expect(nameKey('Ada  Abara')).toBe('ada abara')
     expect(nameKey(' Ada')).toBe('ada')
     expect(nameKey('the  Fed')).toBe('fed')
+  })
+  it('makes NIL ids with ASCII slugs, letters without a decomposition spelled out', () => {
+    expect(nilId('Sølvi Haugland', 'person', 'sølvi-haugland')).toMatch(/^nil:solvi-haugland-[0-9a-f]{6}$/)
+    expect(nilId('Łukasz Gößmann', 'person')).toMatch(/^nil:lukasz-gossmann-[0-9a-f]{6}$/)
+    expect(nilId('Marisol Echeverría', 'person', 'marisol-echeverria')).toMatch(/^nil:marisol-echeverria-[0-9a-f]{6}$/)
+    // The hash is the identity's, not the slug's: the same cluster, the same id.
+    expect(nilId('Solvi Haugland', 'person', 'sølvi-haugland')).toBe(nilId('Sølvi Haugland', 'person', 'sølvi-haugland'))
   })
   it('derives short forms for people only', () => {
     expect(shortForms('Joseph R. Biden Jr.', 'person')).toEqual(['biden'])

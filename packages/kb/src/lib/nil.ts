@@ -2,10 +2,14 @@ import {createHash} from 'node:crypto'
 import type {EntityType} from './types.js'
 import {nameKey} from './normalize.js'
 
-/** A URL- and file-safe slug of a name (`Beverly Holcy` → `beverly-holcy`). */
+/** Letters that no Unicode decomposition turns into ASCII (`ø` of `Sølvi`, `ß`, `ł`). */
+const spelledOut: Record<string, string> = {ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i', ŋ: 'n', ħ: 'h'}
+
+/** A URL- and file-safe slug of a name (`Beverly Holcy` → `beverly-holcy`, `Sølvi Haugland` → `solvi-haugland`). */
 export function slug(name: string): string {
   return (
     nameKey(name)
+      .replace(/[øæœßđðłþıŋħ]/g, (letter) => spelledOut[letter] ?? letter)
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 40)
