@@ -826,4 +826,12 @@ describe('retextNormalizeNames', () => {
     ])
     for (const mention of mentions) expect(text.slice(mention.start, mention.end)).toBe(mention.text)
   })
+  it('ends a dateline with a date at its dash, so that “The” after it starts a sentence', () => {
+    const text = 'PORT ELLERY, March 3, 2025 — The Harbor Street Bridge reopened on Monday. Crews from The Hague helped.'
+    expect(brief(run(text).data.names!.mentions).map(([mention, type]) => [mention, type])).toEqual([
+      ['PORT ELLERY', 'place'],
+      ['Harbor Street Bridge', 'place'],
+      ['The Hague', 'place']
+    ])
+  })
 })

@@ -139,6 +139,23 @@ function isLetterStart(text: string): boolean {
 }
 
 /**
+ * Whether the tokens of `line` so far are a dateline: an all-caps word first, then only
+ * capitalized words, digits and commas (`HARBOR CITY, April 22, 2024`), at most twelve tokens.
+ */
+function datelineBefore(tokens: Array<Token>, line: number): boolean {
+  let first = tokens.length - 1
+  while (first > 0 && tokens[first - 1]!.line === line) first--
+  const count = tokens.length - 1 - first
+  if (count < 2 || count > 12 || !tokens[first]!.upper) return false
+  for (let index = first; index < tokens.length - 1; index++) {
+    const token = tokens[index]!
+    if (!(token.cap || token.text === ',' || /^\d+$/.test(token.text))) return false
+  }
+
+  return true
+}
+
+/**
  * Tokenize `text`.
  */
 export function tokenize(text: string): Array<Token> {
@@ -185,8 +202,9 @@ export function tokenize(text: string): Array<Token> {
       lastEnd = start + value.length
       const previous = tokens.at(-2)
       if (sentenceEnd.has(value)) sentStart = true
-      // A dateline (`WASHINGTON — The Senate …`) ends before the dash.
-      else if ((value === '—' || value === '–') && previous?.upper) sentStart = true
+      // A dateline (`WASHINGTON — The Senate …`, `HARBOR CITY, April 22, 2024 — The bridge …`)
+      // ends before the dash: the dash follows an all-caps word, or a date after one that starts the line.
+      else if ((value === '—' || value === '–') && (previous?.upper || datelineBefore(tokens, line))) sentStart = true
       else if (quotes.has(value) && (newline || !previous || !previous.word)) sentStart = true
       else if (!openers.has(value) || isDigit) sentStart = false
       continue
