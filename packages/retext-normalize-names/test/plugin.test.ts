@@ -834,4 +834,12 @@ describe('retextNormalizeNames', () => {
       ['The Hague', 'place']
     ])
   })
+  it('types a name led by an organization word of another language as an organization', () => {
+    const text = 'Analysts at Institut Marceau and Banco Ferreira said so; Fondation Lévêque agreed.'
+    expect(brief(run(text).data.names!.mentions).map(([mention, type]) => [mention, type])).toEqual([
+      ['Institut Marceau', 'organization'],
+      ['Banco Ferreira', 'organization'],
+      ['Fondation Lévêque', 'organization']
+    ])
+  })
 })

@@ -974,6 +974,14 @@ const railLines = new Set(['railroad', 'railway', 'rail'])
 
 const leagueConference = /^(athletic|intercollegiate|football|hockey|basketball|(north|south)?(east|west)(ern)?|(north|south)(ern)?|atlantic|pacific|coast|mountain|midwest|central|ten|twelve|ivy|sun|big)$/
 
+/** Organization words that lead the name in French, Spanish, Italian, Portuguese and German. */
+const headFirstOrgs = new Set([
+  'institut', 'instituto', 'istituto', 'banco', 'banca', 'banque', 'universidad', 'universidade', 'université', 'universite',
+  'università', 'universita', 'universität', 'universitat', 'museo', 'musée', 'musee', 'museu', 'fundación', 'fundacion',
+  'fondation', 'fondazione', 'société', 'societe', 'compagnie', 'ministerio', 'ministère', 'ministere', 'académie', 'academie',
+  'agence', 'agencia', 'conseil', 'consejo'
+])
+
 function classify(tokens: Array<Token>, first: number, last: number, lex: Lexicon): Kind | undefined {
   const firstToken = tokens[first]
   const lastToken = tokens[last]
@@ -1046,6 +1054,8 @@ function classify(tokens: Array<Token>, first: number, last: number, lex: Lexico
 
     if (lex.placeWords.has(lastWord) || lex.placeWords.has(lastToken.lower)) return 'place'
     if (['university', 'bank', 'department', 'ministry', 'house', 'council', 'church', 'college', 'school', 'institute'].includes(firstWord)) return 'organization'
+    // The same words in languages that put them first (`Institut Delacroix`, `Banco Santander`).
+    if (headFirstOrgs.has(firstWord)) return 'organization'
     if (['lake', 'mount', 'mt.', 'fort', 'camp', 'cape', 'port', 'gulf', 'isle', 'city', 'county', 'province', 'state', 'river', 'loch', 'glen', 'san', 'santa', 'st.', 'saint', 'north', 'south', 'east', 'west', 'new', 'upper', 'lower', 'greater'].includes(firstWord)) return 'place'
     if ((lex.given.has(firstWord) && !lex.common.has(firstWord)) || lex.known.get(firstWord) === 'person') return 'person'
     if (lex.given.has(firstWord) && count <= 3 && !isKeyword(lastWord, lex) && !lex.common.has(lastWord)) return 'person'
