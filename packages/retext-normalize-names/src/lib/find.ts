@@ -1066,6 +1066,16 @@ function classify(tokens: Array<Token>, first: number, last: number, lex: Lexico
     // Known places as the last word (`Greater London`), or a demonym as the first (`Japanese Army`).
     if (lex.known.get(lastWord) === 'place' && count <= 3) return 'place'
     for (let k = first + 1; k < last; k++) if (lex.otherWords.has(tokens[k]?.lower ?? '')) return 'other'
+    // `Bram van Leeuwen`, `Tijs van den Broek`: capitalized words joined by a lowercase surname
+    // particle, with no keyword, are a person's name even when the lists know neither word.
+    if (count >= 3 && !isKeyword(lastWord, lex) && !lex.known.has(lastWord) && !lex.known.has(firstWord)) {
+      const words: Array<string> = []
+      for (let k = first; k <= last; k++) words.push(tokens[k]?.text ?? '')
+      // One word before the particles and one after: a given name and a surname.
+      const inner = words.slice(1, -1)
+      if (particleName(words) && inner.every((word) => /^\p{Ll}/u.test(word))) return 'person'
+    }
+
     return undefined
   }
 
