@@ -88,7 +88,7 @@ describe('partial and coarse dates', () => {
     const found = dates(
       'Sales fell in April. The firm was founded in 1997 and grew through the 1990s. ' +
         'A new plant opens in spring 2020; results for the third quarter disappointed. ' +
-        'Prices rose in early 2023 and again in mid-April. The program ends in late 2026.'
+        'Prices rose in early 2023 and again in mid-April. The program ends in late 2026. Crews finish in the fall.'
     )
     expect(found.map((d) => [d.text, d.value, d.mod ?? null])).toEqual([
       ['April', '2024-04', null],
@@ -98,7 +98,8 @@ describe('partial and coarse dates', () => {
       ['the third quarter', '2023-Q3', null],
       ['early 2023', '2023', 'START'],
       ['mid-April', '2024-04', 'MID'],
-      ['late 2026', '2026', 'END']
+      ['late 2026', '2026', 'END'],
+      ['the fall', '2024-FA', null]
     ])
   })
 })

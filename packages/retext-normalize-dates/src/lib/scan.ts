@@ -877,10 +877,8 @@ const rules: Array<Rule> = [
       const spec: Spec & {kind: 'season'} = {kind: 'season', season: SEASONS[season!.toLowerCase()]!}
       if (y) spec.year = Number(y)
       if (lower === 'last' || lower === 'next' || lower === 'this') spec.dir = lower
-      let start = m.index
-      if (lower === 'the') start += pre!.length + (m[0].charAt(pre!.length) === '-' ? 1 : 0) + 0
-      if (lower === 'the') start = span(m, 2)!.start
-      return dateCandidate(start, m.index + m[0].length, spec)
+      // “the summer” keeps its article, as “the third quarter” does (TimeML extents).
+      return dateCandidate(m.index, m.index + m[0].length, spec)
     }
   },
   // Durations and offsets: “twenty-one years”, “nearly an hour”, “the past three years”,
