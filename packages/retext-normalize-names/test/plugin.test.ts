@@ -834,12 +834,15 @@ describe('retextNormalizeNames', () => {
       ['The Hague', 'place']
     ])
   })
-  it('types a name led by an organization word of another language as an organization', () => {
-    const text = 'Analysts at Institut Marceau and Banco Ferreira said so; Fondation Lévêque agreed.'
+  it('types a name led by an organization or place word of another language by that word', () => {
+    const text = 'Analysts at Institut Marceau and Banco Ferreira said so; Fondation Lévêque agreed. Hotels in Costa del Marfil and Puerto de la Lumbre filled.'
     expect(brief(run(text).data.names!.mentions).map(([mention, type]) => [mention, type])).toEqual([
       ['Institut Marceau', 'organization'],
       ['Banco Ferreira', 'organization'],
-      ['Fondation Lévêque', 'organization']
+      ['Fondation Lévêque', 'organization'],
+      // Place words lead the name the same way.
+      ['Costa del Marfil', 'place'],
+      ['Puerto de la Lumbre', 'place']
     ])
   })
 })

@@ -982,6 +982,12 @@ const headFirstOrgs = new Set([
   'agence', 'agencia', 'conseil', 'consejo'
 ])
 
+/** Place words that lead the name in Spanish, Portuguese and Italian. */
+const headFirstPlaces = new Set([
+  'costa', 'puerto', 'porto', 'playa', 'praia', 'bahía', 'bahia', 'sierra', 'isla', 'ilha', 'cabo', 'ciudad', 'cidade', 'lago',
+  'río', 'valle'
+])
+
 function classify(tokens: Array<Token>, first: number, last: number, lex: Lexicon): Kind | undefined {
   const firstToken = tokens[first]
   const lastToken = tokens[last]
@@ -1056,6 +1062,8 @@ function classify(tokens: Array<Token>, first: number, last: number, lex: Lexico
     if (['university', 'bank', 'department', 'ministry', 'house', 'council', 'church', 'college', 'school', 'institute'].includes(firstWord)) return 'organization'
     // The same words in languages that put them first (`Institut Delacroix`, `Banco Santander`).
     if (headFirstOrgs.has(firstWord)) return 'organization'
+    // Place words that lead the name in Spanish, Portuguese and Italian (`Costa del Sol`, `Puerto de la Cruz`).
+    if (headFirstPlaces.has(firstWord)) return 'place'
     if (['lake', 'mount', 'mt.', 'fort', 'camp', 'cape', 'port', 'gulf', 'isle', 'city', 'county', 'province', 'state', 'river', 'loch', 'glen', 'san', 'santa', 'st.', 'saint', 'north', 'south', 'east', 'west', 'new', 'upper', 'lower', 'greater'].includes(firstWord)) return 'place'
     if ((lex.given.has(firstWord) && !lex.common.has(firstWord)) || lex.known.get(firstWord) === 'person') return 'person'
     if (lex.given.has(firstWord) && count <= 3 && !isKeyword(lastWord, lex) && !lex.common.has(lastWord)) return 'person'
