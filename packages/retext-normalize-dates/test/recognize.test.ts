@@ -138,6 +138,9 @@ describe('relative expressions', () => {
     // “…, the analyst said” reports what comes before it: the modal decides.
     expect(at('Fares may fall after the last show on June 9, the analyst said.')).toEqual(['June 9', '2024-06-09'])
     expect(at('The club hopes to open its new stand in August.')).toEqual(['August', '2024-08'])
+    // A present perfect speaks of now: the coming Friday; a simple past, the last one.
+    expect(values('The regulator has ordered all exchanges closed until Friday.', '2024-04-25')[0]).toEqual(['Friday', '2024-04-26'])
+    expect(values('The exchanges were closed until Friday.', '2024-04-25')[0]).toEqual(['Friday', '2024-04-19'])
     // And the past stays past.
     expect(at('Sales fell in June, the company said.')).toEqual(['June', '2023-06'])
     expect(at('The company said sales rose in October.')).toEqual(['October', '2023-10'])

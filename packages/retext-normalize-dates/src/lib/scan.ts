@@ -237,6 +237,9 @@ const INTENT = /\b(?:hopes?|aims?|intends?|wants?|seeks?|vows?|promises?|pledges
 /** A reporting verb after a comma (“…, the analyst said”): it reports the clause, it is not its tense. */
 const ATTRIBUTION = /^[^.;]*?,[^,.;]*?\b(?:said|says|told|added|noted|explained|wrote|argued|warned|insisted)\b/
 
+/** `has`/`have` (and adverbs) just before a verb: a present perfect. */
+const PRESENT_PERFECT = /\b(?:has|have|['’]ve)(?:[ \t\u00a0]+(?:not|never|already|also|just|long|since|now|so\s+far))*[ \t\u00a0]+$/i
+
 /** An irregular or listed past form (not just any word ending in -ed, which may be a participle). */
 const LISTED_PAST = /^(?:was|were|had|did|said|says|told|came|went|took|gave|made|met|began|saw|won|lost|left|held|fell|rose|ago|last)$/
 
@@ -261,6 +264,13 @@ interface Marker {
  * participle (“will keep the ramp closed through June”).
  */
 export function tenseAround(text: string, start: number, end: number): 'past' | 'future' | 'unknown' {
+  const tense = clauseTense(text, start, end)
+  // “(kept) closed until Friday”: in a clause of the present, the end of a state is ahead.
+  if (tense === 'unknown' && /\b(?:until|till)[ \t\u00a0]+$/i.test(text.slice(Math.max(0, start - 8), start))) return 'future'
+  return tense
+}
+
+function clauseTense(text: string, start: number, end: number): 'past' | 'future' | 'unknown' {
   let sentenceStart = sentenceBoundary(text, start, -1)
   let sentenceEnd = sentenceBoundary(text, end, 1)
   SUBORDINATE.lastIndex = 0
@@ -283,7 +293,9 @@ export function tenseAround(text: string, start: number, end: number): 'past' | 
     if (attribution && at >= end && stop <= end + attribution[0].length && match[2] && LISTED_PAST.test(match[2])) continue
     // “the last show” is the final one, not the past.
     if (match[2] === 'last' && /\bthe[ \t\u00a0]+$/i.test(text.slice(Math.max(0, at - 5), at))) continue
-    markers.push({at, stop, tense: match[2] ? 'past' : match[3] ? 'unknown' : 'future', participle: Boolean(match[2]) && !LISTED_PAST.test(match[2])})
+    // “has kept”, “have continued”: the present perfect speaks of now, not of the past.
+    const perfect = match[2] !== undefined && PRESENT_PERFECT.test(text.slice(Math.max(0, at - 30), at))
+    markers.push({at, stop, tense: perfect ? 'unknown' : match[2] ? 'past' : match[3] ? 'unknown' : 'future', participle: Boolean(match[2]) && !LISTED_PAST.test(match[2])})
   }
 
   INTENT.lastIndex = 0
@@ -303,8 +315,15 @@ export function tenseAround(text: string, start: number, end: number): 'past' | 
   }
 
   if (!best) return 'unknown'
-  if (best.participle && best.stop <= start && markers.some((m) => m.tense === 'future' && m.stop <= best!.at && !markers.some((p) => p.tense === 'past' && !p.participle && p.at > m.stop && p.stop <= best!.at))) {
-    return 'future'
+  // A participle takes the tense of the auxiliary or verb that governs it earlier in the clause
+  // (“will keep the ramp closed”, “has ordered the exchanges closed”), unless a past tense comes
+  // between them.
+  if (best.participle && best.stop <= start) {
+    const governing = markers
+      .filter((m) => m !== best && m.stop <= best!.at && (m.tense === 'future' || (m.tense === 'unknown' && m.participle)))
+      .filter((m) => !markers.some((p) => p.tense === 'past' && !p.participle && p.at > m.stop && p.stop <= best!.at))
+    if (governing.some((m) => m.tense === 'future')) return 'future'
+    if (governing.length > 0) return 'unknown'
   }
 
   return best.tense
