@@ -157,6 +157,18 @@ describe('relative expressions', () => {
     expect(values('On Tuesday the city will repave Elm Street.')[0]).toEqual(['Tuesday', '2024-04-30'])
   })
 
+  it('gives a year-on-year comparison the reference’s month, quarter or week a year back', () => {
+    expect(values('Sales rose 4% from the same period last year, and the same quarter a year ago was weak.')).toEqual([
+      ['the same period last year', '2023-04'],
+      ['the same quarter a year ago', '2023-Q2']
+    ])
+    // The month the story is about, when it names one.
+    expect(values('Exports fell in March, down 3% from the same month a year earlier.')).toEqual([
+      ['March', '2024-03'],
+      ['the same month a year earlier', '2023-03']
+    ])
+  })
+
   it('anchors anaphoric expressions on the narrative', () => {
     const found = dates('The storm hit on March 3. Two days later the river crested, and the day before, crews had cleared drains.')
     expect(found.map((d) => [d.id, d.text, d.value, d.anchor ?? null])).toEqual([

@@ -229,6 +229,8 @@ function resolveRelative(spec: Spec & {kind: 'relative'}, ctx: Context, start: n
   const day = shift(base.day, unit, spec.n)
   const at = spec.at ?? unit
   const resolved: Resolved = {value: formatAt(day, at) + partSuffix, symbolic, anchor: base.id}
+  // A comparison looks back: the story's time stays where it was.
+  if (spec.comparison) return withMod(resolved, spec.mod)
   if (at === 'day') resolved.day = day
   if (at === 'year') resolved.point = makeDay(year(day), 1, 1)!
   if (at === 'month') resolved.point = makeDay(year(day), month(day), 1)!

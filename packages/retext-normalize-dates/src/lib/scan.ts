@@ -17,7 +17,18 @@ export type Spec =
   | {kind: 'season'; season: string; year?: number; relYear?: number; dir?: Direction}
   | {kind: 'weekday'; weekday: number; dir: Direction; part?: Part; mod?: string; anaphoric?: boolean}
   /** An offset of `n` units from the publication date or from the narrative (`anaphoric`). */
-  | {kind: 'relative'; unit: Unit | 'weekend'; n: number; anaphoric: boolean; deictic?: boolean; part?: Part; mod?: string; at?: Unit}
+  | {
+      kind: 'relative'
+      unit: Unit | 'weekend'
+      n: number
+      anaphoric: boolean
+      deictic?: boolean
+      part?: Part
+      mod?: string
+      at?: Unit
+      /** A comparison (“the same month a year ago”): it looks back, and is no new time of the story. */
+      comparison?: boolean
+    }
   | {kind: 'fixed'; value: string; mod?: string}
   /** A named holiday (`holidayKey` of its name), in a given year or anchored. */
   | {kind: 'holiday'; key: string; year?: number}
@@ -777,6 +788,18 @@ const rules: Array<Rule> = [
       if (pl === 'late') spec.mod = 'END'
       if (pl === 'early') spec.mod = 'START'
       return {start: m.index, end: m.index + m[0].length, type: p ? 'TIME' : 'DATE', spec}
+    }
+  },
+  // Year-on-year comparisons: “the same period last year”, “the same quarter a year earlier”: the
+  // month (quarter, week) the story is about, a year back.
+  {
+    re: /\bthe[ \t\u00a0]+same[ \t\u00a0]+(period|month|quarter|week|time)[ \t\u00a0]+(?:of[ \t\u00a0]+)?(?:(?:a|one)[ \t\u00a0]+year[ \t\u00a0]+(ago|earlier|before)|(last)[ \t\u00a0]+year|the[ \t\u00a0]+(?:previous|prior|last)[ \t\u00a0]+year|the[ \t\u00a0]+year[ \t\u00a0]+(?:before|earlier))\b/gi,
+    build(m) {
+      const what = m[1]!.toLowerCase()
+      const at: Unit = what === 'quarter' ? 'quarter' : what === 'week' ? 'week' : 'month'
+      // “Sales in March fell from the same month a year ago”: the period is the one the story is
+      // about, the last one it named, else the publication's.
+      return {start: m.index, end: m.index + m[0].length, type: 'DATE', spec: {kind: 'relative', unit: 'year', n: -1, anaphoric: true, at, comparison: true}}
     }
   },
   // Anaphoric days: “the day before”, “the next day”, “that day”, “the same day”, “the day”.
