@@ -13,7 +13,7 @@ import type {Piscina} from 'piscina'
 import {DocumentCache, type CacheEntry} from './lib/cache.js'
 import {sha256} from './lib/hash.js'
 import {stageKey} from './lib/keys.js'
-import {JsonlWriter, readJsonl, readLines, type LayerRecord} from './lib/layers.js'
+import {JsonlWriter, readLines, type LayerRecord} from './lib/layers.js'
 import {readManifest, writeManifest, type Manifest, type StageStats} from './lib/manifest.js'
 import {cacheDir, stageEnv, stageNames, workDir, type StageName} from './lib/paths.js'
 import {progressReporter} from './lib/progress-events.js'
@@ -164,16 +164,16 @@ async function* readLayers(stages: ReadonlyArray<StageName>): AsyncGenerator<{li
 /** How a raw layer line's side facts for the corpus pass start (its last field; see `StageResult.corpus`). */
 const sideKey = ',"corpus":'
 
-/** A raw layer line's side facts, and the line without them; undefined when it has none. */
-function splitSide(line: string): {line: string; facts: unknown} | undefined {
-  const at = line.lastIndexOf(sideKey)
-  return at === -1 ? undefined : {line: line.slice(0, at) + '}', facts: JSON.parse(line.slice(at + sideKey.length, -1))}
-}
-
-/** A raw layer line's side facts only (the first pass): the line is not copied. */
+/** A raw layer line's side facts, parsed; undefined when it has none. */
 function sideFacts(line: string): unknown {
   const at = line.lastIndexOf(sideKey)
   return at === -1 ? undefined : JSON.parse(line.slice(at + sideKey.length, -1))
+}
+
+/** A raw layer line without its side facts. */
+function withoutSide(line: string): string {
+  const at = line.lastIndexOf(sideKey)
+  return at === -1 ? line : line.slice(0, at) + '}'
 }
 
 function uncountMessages(stats: StageStats, messages: ReadonlyArray<RecordMessage>): void {
@@ -204,8 +204,12 @@ async function runDocumentStage(
   const report = progressReporter(name, total)
   const sources: Array<Source> = ['ingest', ...stage.needs]
   const corpus = await stage.corpus?.(config)
+  const held = corpus && 'held' in corpus ? corpus : undefined
+  const side = corpus && 'side' in corpus ? corpus : undefined
   // A held pass keeps the records itself: no raw layer then.
-  const layer = corpus?.held ? undefined : new JsonlWriter(path.join(dir, corpus ? 'layer.raw.jsonl' : 'layer.jsonl'), {lineHashes: !corpus})
+  const layer = held ? undefined : new JsonlWriter(path.join(dir, side ? 'layer.raw.jsonl' : 'layer.jsonl'), {lineHashes: !side})
+  // Each document's side facts, in order, parsed once for both passes.
+  const facts: Array<unknown> = []
   const executor = createExecutor(name, stage, config, configJson, concurrency(), version, sources)
   // Results are written in input order. Documents to do are gathered into
   // batches (for the pool or the queue); a window of them is in flight while
@@ -227,11 +231,17 @@ async function runDocumentStage(
     current = undefined
   }
 
-  // First sight of a line: its messages are counted, and a corpus pass sees
-  // it (only its side facts, for a pass that reads only those).
+  // First sight of a line: its messages are counted (a held pass's when it
+  // gives its final records), and a corpus pass sees it (only its side facts,
+  // for a side pass).
   const see = (line: string, rules: string): void => {
-    if (corpus?.side) corpus.side.add(sideFacts(line))
-    else if (corpus) return corpus.add(JSON.parse(line) as LayerRecord)
+    if (held) return held.add(JSON.parse(line) as LayerRecord)
+    if (side) {
+      const info = sideFacts(line)
+      side.side.add(info)
+      facts.push(info)
+    }
+
     countRules(stats, rules)
   }
 
@@ -302,38 +312,28 @@ async function runDocumentStage(
   let file = await layer?.close()
   // The writer of the final layer.jsonl, whose line hashes go beside it.
   let last = layer
-  if (corpus?.held) {
+  if (held) {
     const final = (last = new JsonlWriter(path.join(dir, 'layer.jsonl'), {lineHashes: true}))
-    for (const record of corpus.held()) {
+    for (const record of held.held()) {
       countMessages(stats, record.messages)
       await final.write(record)
     }
 
     file = await final.close()
-  } else if (corpus?.side) {
+  } else if (side) {
     // Messages were counted in the first pass; a changed record is counted again.
     const final = (last = new JsonlWriter(path.join(dir, 'layer.jsonl'), {lineHashes: true}))
+    let index = 0
     for await (const line of readLines(layer!.file)) {
-      const side = splitSide(line)
-      if (!side || !corpus.side.changes(side.facts)) {
-        await final.writeLine(side ? side.line : line)
+      if (!side.side.changes(facts[index++])) {
+        await final.writeLine(withoutSide(line))
       } else {
         const record = JSON.parse(line) as LayerRecord
-        const applied = corpus.apply(record)
+        const applied = side.apply(record)
         uncountMessages(stats, record.messages)
         countMessages(stats, applied.messages)
         await final.write(applied)
       }
-    }
-
-    fs.rmSync(layer!.file)
-    file = await final.close()
-  } else if (corpus) {
-    const final = (last = new JsonlWriter(path.join(dir, 'layer.jsonl'), {lineHashes: true}))
-    for await (const record of readJsonl<LayerRecord>(layer!.file)) {
-      const applied = corpus.apply(record)
-      countMessages(stats, applied.messages)
-      await final.write(applied)
     }
 
     fs.rmSync(layer!.file)

@@ -59,10 +59,6 @@ export async function* readLines(file: string): AsyncGenerator<string> {
   }
 }
 
-/** Read a JSONL file line by line. */
-export async function* readJsonl<T>(file: string): AsyncGenerator<T> {
-  for await (const line of readLines(file)) yield JSON.parse(line) as T
-}
 
 /**
  * Write JSONL to a temporary file, renamed into place by `close()`; keeps the

@@ -1,7 +1,7 @@
 import type {KnowledgeBase} from '@copydesk/kb'
 import type {EntityRef, LinksData, NamesData} from '@copydesk/document'
 import type {LayerRecord} from '../lib/layers.js'
-import type {CorpusPass, DocumentStage, StageConfig} from './types.js'
+import type {DocumentStage, SidePass, StageConfig} from './types.js'
 import {runPlugin, textOnly} from './run-plugin.js'
 
 let loaded: {file: string | null; kb: KnowledgeBase} | undefined
@@ -69,7 +69,7 @@ function sideOf(names: NamesData | undefined, data: LinksData, nil: boolean): Li
  * pass needs no names layer, and reads only each document's side facts: a
  * document none of whose NIL ids is upgraded keeps its line as it is.
  */
-async function corpusPass(): Promise<CorpusPass<LinksData>> {
+async function corpusPass(): Promise<SidePass<LinksData>> {
   const {nilId} = await import('@copydesk/kb')
   const keys = new Map<string, string>()
   const keyOf = (cluster: string) => {
@@ -104,9 +104,6 @@ async function corpusPass(): Promise<CorpusPass<LinksData>> {
   }
   return {
     side,
-    add(record) {
-      side.add(record.corpus)
-    },
     apply(record: LayerRecord<LinksData>) {
       const {corpus: info, ...plain} = record
       const facts = info as LinkSide | undefined

@@ -1,7 +1,6 @@
-import type {RegistryDocument} from '@copydesk/retext-normalize-names'
 import type {MentionType, NamesData, RecordMessage} from '@copydesk/document'
 import type {LayerRecord} from '../lib/layers.js'
-import type {CorpusPass, DocumentStage} from './types.js'
+import type {DocumentStage, HeldPass} from './types.js'
 import {runPlugin, textOnly} from './run-plugin.js'
 
 /**
@@ -34,31 +33,16 @@ export const namesStage: DocumentStage<NamesData> = {
     return async (document) => runPlugin(processor, document, 'names', {mentions: []})
   },
   async corpus(config) {
-    if (config.options['registry'] === false) return {add() {}, apply: (record) => record}
+    if (config.options['registry'] === false) return undefined
     const {NameRegistry} = await import('@copydesk/retext-normalize-names')
     return registryPass(new NameRegistry())
   }
 }
 
-function registryPass(registry: InstanceType<typeof import('@copydesk/retext-normalize-names').NameRegistry>): CorpusPass<NamesData> {
-  let resolved: Map<string, RegistryDocument> | undefined
+function registryPass(registry: InstanceType<typeof import('@copydesk/retext-normalize-names').NameRegistry>): HeldPass<NamesData> {
   // Each record as added, its mentions left to the registry (which copies
   // them): the final records are made from both, without reading the layer again.
   const kept: Array<LayerRecord<NamesData>> = []
-  const apply = (record: LayerRecord<NamesData>): LayerRecord<NamesData> => {
-    resolved ??= registry.resolve()
-    const result = resolved.get(record.id)
-    if (!result || !record.data) return record
-    const messages: Array<RecordMessage> = result.messages.map((message) => ({
-      ruleId: message.ruleId,
-      source: message.source,
-      reason: `${message.reason} (${message.evidence.join('; ')})`,
-      start: message.start,
-      end: message.end,
-      severity: 'info'
-    }))
-    return {id: record.id, data: {...record.data, mentions: result.mentions}, messages: [...record.messages, ...messages]}
-  }
   return {
     add(record: LayerRecord<NamesData>) {
       if (record.data?.mentions) {
@@ -68,11 +52,25 @@ function registryPass(registry: InstanceType<typeof import('@copydesk/retext-nor
         kept.push(record)
       }
     },
-    apply,
     *held() {
+      const resolved = registry.resolve()
       for (const [index, record] of kept.entries()) {
         kept[index] = undefined as unknown as LayerRecord<NamesData>
-        yield apply(record)
+        const result = resolved.get(record.id)
+        if (!result || !record.data) {
+          yield record
+          continue
+        }
+
+        const messages: Array<RecordMessage> = result.messages.map((message) => ({
+          ruleId: message.ruleId,
+          source: message.source,
+          reason: `${message.reason} (${message.evidence.join('; ')})`,
+          start: message.start,
+          end: message.end,
+          severity: 'info'
+        }))
+        yield {id: record.id, data: {...record.data, mentions: result.mentions}, messages: [...record.messages, ...messages]}
       }
     }
   }

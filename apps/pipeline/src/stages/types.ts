@@ -25,7 +25,7 @@ export interface StageResult<Data = unknown> {
   messages: Array<RecordMessage>
   /**
    * What the stage's corpus pass needs of this document, if it reads it apart
-   * from the record (`CorpusPass.side`): the last field of the raw layer line,
+   * from the record (`SidePass`): the last field of the raw layer line,
    * never in the final layer.
    */
   corpus?: unknown
@@ -37,29 +37,36 @@ export interface StageConfig {
   [key: string]: unknown
 }
 
-/** A corpus-level pass over a stage's layer (cross-article registry, NIL clusters). */
-export interface CorpusPass<Data = unknown> {
+/**
+ * A corpus pass that holds what it needs of every record in memory anyway
+ * (the name registry keeps every mention): the stage writes no raw layer and
+ * reads nothing back; the final records come from `held`, in the order they
+ * were added.
+ */
+export interface HeldPass<Data = unknown> {
   /** First pass: see every record. */
   add(record: LayerRecord<Data>): void
-  /** Second pass: the final record (without `corpus`). */
-  apply(record: LayerRecord<Data>): LayerRecord<Data>
-  /**
-   * A pass that needs only each document's `StageResult.corpus`: the first
-   * pass gives it that, never parsing the records; the second gives `apply`
-   * only the records it `changes`, and writes the others' lines as they are.
-   */
-  side?: {
+  /** The final records, in order. */
+  held(): Iterable<LayerRecord<Data>>
+}
+
+/**
+ * A corpus pass that needs only each document's `StageResult.corpus`: the
+ * first pass gives it those facts, never parsing the records; the second
+ * gives `apply` only the records whose facts it `changes`, and writes the
+ * others' lines as they are.
+ */
+export interface SidePass<Data = unknown> {
+  side: {
     add(info: unknown): void
     changes(info: unknown): boolean
   }
-  /**
-   * A pass that holds what it needs of every record in memory anyway (the
-   * name registry keeps every mention): the stage writes no raw layer and
-   * reads nothing back; the final records come from here, in the order they
-   * were added. `apply` is then unused.
-   */
-  held?: () => Iterable<LayerRecord<Data>>
+  /** The final record (without `corpus`) of a document the pass changes. */
+  apply(record: LayerRecord<Data>): LayerRecord<Data>
 }
+
+/** A corpus-level pass over a stage's layer (cross-article registry, NIL clusters). */
+export type CorpusPass<Data = unknown> = HeldPass<Data> | SidePass<Data>
 
 /** A stage that works document by document, with a per-document cache. */
 export interface DocumentStage<Data = unknown> {
@@ -76,8 +83,8 @@ export interface DocumentStage<Data = unknown> {
   version?(config: StageConfig): Promise<string>
   /** Prepare once; returns the function that processes one document. */
   setup(config: StageConfig): Promise<(document: StageDocument) => Promise<StageResult<Data>>>
-  /** Optional corpus-level pass. */
-  corpus?(config: StageConfig): Promise<CorpusPass<Data>>
+  /** Optional corpus-level pass (none for this configuration: undefined). */
+  corpus?(config: StageConfig): Promise<CorpusPass<Data> | undefined>
   /** Facts to put in the manifest (the KB snapshot). */
   info?(config: StageConfig): Promise<Record<string, unknown>>
 }
