@@ -6,21 +6,25 @@ import type {IngestRecord} from './document.js'
 const textKey = ',"text":'
 
 /**
- * An ingest layer line as its text's JSON, taken as it is, and the rest,
- * parsed. The text is the line's last field, and a quote inside a JSON
- * string is escaped: the last `,"text":` of the line is the field's.
+ * Where an ingest line's text field starts. The text is the line's last
+ * field, and a quote inside a JSON string is escaped: the last `,"text":`
+ * of the line is the field's.
  */
-export function splitIngestLine(line: string): {head: Omit<IngestRecord, 'text'>; textJson: string} {
+function textAt(line: string): number {
   const at = line.lastIndexOf(textKey)
   if (at === -1) throw new Error('Unexpected ingest line: no text field')
-  return {head: JSON.parse(line.slice(0, at) + '}') as Omit<IngestRecord, 'text'>, textJson: line.slice(at + textKey.length, -1)}
+  return at
 }
 
 /** An ingest line's text as JSON, sliced out, nothing parsed. */
 export function textJsonOf(line: string): string {
-  const at = line.lastIndexOf(textKey)
-  if (at === -1) throw new Error('Unexpected ingest line: no text field')
-  return line.slice(at + textKey.length, -1)
+  return line.slice(textAt(line) + textKey.length, -1)
+}
+
+/** An ingest layer line as its text's JSON, taken as it is, and the rest, parsed. */
+export function splitIngestLine(line: string): {head: Omit<IngestRecord, 'text'>; textJson: string} {
+  const at = textAt(line)
+  return {head: JSON.parse(line.slice(0, at) + '}') as Omit<IngestRecord, 'text'>, textJson: line.slice(at + textKey.length, -1)}
 }
 
 /** Where the text goes in a record's JSON made without it (`recordJsonWithoutText`). */

@@ -4,12 +4,13 @@ import {nameKey} from './normalize.js'
 
 /** Letters that no Unicode decomposition turns into ASCII (`ø` of `Sølvi`, `ß`, `ł`). */
 const spelledOut: Record<string, string> = {ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i', ŋ: 'n', ħ: 'h'}
+const spelledOutRe = new RegExp(`[${Object.keys(spelledOut).join('')}]`, 'g')
 
 /** A URL- and file-safe slug of a name (`Beverly Holcy` → `beverly-holcy`, `Sølvi Haugland` → `solvi-haugland`). */
 export function slug(name: string): string {
   return (
     nameKey(name)
-      .replace(/[øæœßđðłþıŋħ]/g, (letter) => spelledOut[letter] ?? letter)
+      .replace(spelledOutRe, (letter) => spelledOut[letter]!)
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 40)

@@ -233,8 +233,13 @@ interface Rule {
 const before = (text: string, index: number, size = 24): string => text.slice(Math.max(0, index - size), index)
 const after = (text: string, index: number, size = 24): string => text.slice(index, index + size)
 
-const TENSE_MARKERS =
-  /\b(?:((?:[Ww]ill|[Ww]on['’]t|[Ss]hall|may|might|could|should|would|must)(?:[ \t\u00a0]+(?:not|also|likely|probably|then|soon|be|have))*(?:[ \t\u00a0]+[a-z]+)?|to[ \t\u00a0]+be[ \t\u00a0]+\w+|going\s+to|is\s+to|are\s+to|plans\s+to|planning\s+to|expects?\s+to|is\s+expected|are\s+expected|scheduled|is\s+set\s+to|are\s+set\s+to|upcoming|next|is\s+due|are\s+due)|(was|were|had|did|said|says|told|came|went|took|gave|made|met|began|saw|won|lost|left|held|fell|rose|ago|last|[a-z]{2,}ed)|(is|are|am|arrives|begins|starts|opens|closes|ends))\b|(['’]ll(?:[ \t\u00a0]+[a-z]+)?)\b/g
+/** Past forms that are past whatever comes around them (unlike a word ending in -ed, which may be a participle). */
+const PAST_WORDS = 'was|were|had|did|said|says|told|came|went|took|gave|made|met|began|saw|won|lost|left|held|fell|rose|ago|last'
+
+const TENSE_MARKERS = new RegExp(
+  `\\b(?:((?:[Ww]ill|[Ww]on['’]t|[Ss]hall|may|might|could|should|would|must)(?:[ \\t\\u00a0]+(?:not|also|likely|probably|then|soon|be|have))*(?:[ \\t\\u00a0]+[a-z]+)?|to[ \\t\\u00a0]+be[ \\t\\u00a0]+\\w+|going\\s+to|is\\s+to|are\\s+to|plans\\s+to|planning\\s+to|expects?\\s+to|is\\s+expected|are\\s+expected|scheduled|is\\s+set\\s+to|are\\s+set\\s+to|upcoming|next|is\\s+due|are\\s+due)|(${PAST_WORDS}|[a-z]{2,}ed)|(is|are|am|arrives|begins|starts|opens|closes|ends))\\b|(['’]ll(?:[ \\t\\u00a0]+[a-z]+)?)\\b`,
+  'g'
+)
 
 /** Whether a stretch of text holds a tense marker (not global: no state between calls). */
 const TENSE_MARKERS_BEFORE = new RegExp(TENSE_MARKERS.source)
@@ -251,8 +256,7 @@ const ATTRIBUTION = /^[^.;]*?,[^,.;]*?\b(?:said|says|told|added|noted|explained|
 /** `has`/`have` (and adverbs) just before a verb: a present perfect. */
 const PRESENT_PERFECT = /\b(?:has|have|['’]ve)(?:[ \t\u00a0]+(?:not|never|already|also|just|long|since|now|so\s+far))*[ \t\u00a0]+$/i
 
-/** An irregular or listed past form (not just any word ending in -ed, which may be a participle). */
-const LISTED_PAST = /^(?:was|were|had|did|said|says|told|came|went|took|gave|made|met|began|saw|won|lost|left|held|fell|rose|ago|last)$/
+const LISTED_PAST = new RegExp(`^(?:${PAST_WORDS})$`)
 
 interface Marker {
   at: number
@@ -260,6 +264,8 @@ interface Marker {
   tense: 'past' | 'future' | 'unknown'
   /** A past form only by its -ed ending: under a future auxiliary, a participle. */
   participle: boolean
+  /** After `has`/`have`: a present perfect, which speaks of now. */
+  perfect: boolean
 }
 
 /**
@@ -268,15 +274,16 @@ interface Marker {
  * - after the expression, it stops at a word that opens a subordinate clause, when a marker
  *   precedes the expression (“told reporters on Tuesday that the city would…”: the telling is on
  *   Tuesday);
- * - before it, it starts after such a word (“said demand was high in Porto, where the band plays
+ * - before it, it starts at such a word (“said demand was high in Porto, where the band plays
  *   in mid-June”: the playing is in June);
  * - an attribution after it (“…, the analyst said”) is no marker of its tense.
- * A word that is past only by its -ed ending, under a future auxiliary earlier in the clause, is a
- * participle (“will keep the ramp closed through June”).
+ * A word that is past only by its -ed ending takes the tense of a future auxiliary or present
+ * perfect earlier in the clause (“will keep the ramp closed through June”, “has ordered the
+ * exchanges closed”); a present perfect is no past; and “until” a day in a clause of the present
+ * looks ahead.
  */
 export function tenseAround(text: string, start: number, end: number): 'past' | 'future' | 'unknown' {
   const tense = clauseTense(text, start, end)
-  // “(kept) closed until Friday”: in a clause of the present, the end of a state is ahead.
   if (tense === 'unknown' && /\b(?:until|till)[ \t\u00a0]+$/i.test(text.slice(Math.max(0, start - 8), start))) return 'future'
   return tense
 }
@@ -284,10 +291,11 @@ export function tenseAround(text: string, start: number, end: number): 'past' | 
 function clauseTense(text: string, start: number, end: number): 'past' | 'future' | 'unknown' {
   let sentenceStart = sentenceBoundary(text, start, -1)
   let sentenceEnd = sentenceBoundary(text, end, 1)
+  const leading = text.slice(sentenceStart, start)
   SUBORDINATE.lastIndex = 0
   let opener: RegExpExecArray | null
   let lastOpener = -1
-  while ((opener = SUBORDINATE.exec(text.slice(sentenceStart, start)))) lastOpener = sentenceStart + opener.index
+  while ((opener = SUBORDINATE.exec(leading))) lastOpener = sentenceStart + opener.index
   if (lastOpener !== -1) sentenceStart = lastOpener
   SUBORDINATE.lastIndex = 0
   const subordinate = SUBORDINATE.exec(text.slice(end, sentenceEnd))
@@ -304,15 +312,20 @@ function clauseTense(text: string, start: number, end: number): 'past' | 'future
     if (attribution && at >= end && stop <= end + attribution[0].length && match[2] && LISTED_PAST.test(match[2])) continue
     // “the last show” is the final one, not the past.
     if (match[2] === 'last' && /\bthe[ \t\u00a0]+$/i.test(text.slice(Math.max(0, at - 5), at))) continue
-    // “has kept”, “have continued”: the present perfect speaks of now, not of the past.
     const perfect = match[2] !== undefined && PRESENT_PERFECT.test(text.slice(Math.max(0, at - 30), at))
-    markers.push({at, stop, tense: perfect ? 'unknown' : match[2] ? 'past' : match[3] ? 'unknown' : 'future', participle: Boolean(match[2]) && !LISTED_PAST.test(match[2])})
+    markers.push({
+      at,
+      stop,
+      tense: perfect ? 'unknown' : match[2] ? 'past' : match[3] ? 'unknown' : 'future',
+      participle: match[2] !== undefined && !LISTED_PAST.test(match[2]),
+      perfect
+    })
   }
 
   INTENT.lastIndex = 0
   while ((match = INTENT.exec(sentence))) {
     const at = sentenceStart + match.index
-    markers.push({at, stop: at + match[0].length, tense: 'future', participle: false})
+    markers.push({at, stop: at + match[0].length, tense: 'future', participle: false, perfect: false})
   }
 
   let best: Marker | undefined
@@ -326,12 +339,11 @@ function clauseTense(text: string, start: number, end: number): 'past' | 'future
   }
 
   if (!best) return 'unknown'
-  // A participle takes the tense of the auxiliary or verb that governs it earlier in the clause
-  // (“will keep the ramp closed”, “has ordered the exchanges closed”), unless a past tense comes
-  // between them.
+  // A participle takes the tense of the future auxiliary or present perfect that governs it
+  // earlier in the clause, unless a past tense comes between them.
   if (best.participle && best.stop <= start) {
     const governing = markers
-      .filter((m) => m !== best && m.stop <= best!.at && (m.tense === 'future' || (m.tense === 'unknown' && m.participle)))
+      .filter((m) => m !== best && m.stop <= best!.at && (m.tense === 'future' || m.perfect))
       .filter((m) => !markers.some((p) => p.tense === 'past' && !p.participle && p.at > m.stop && p.stop <= best!.at))
     if (governing.some((m) => m.tense === 'future')) return 'future'
     if (governing.length > 0) return 'unknown'

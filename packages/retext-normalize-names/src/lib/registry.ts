@@ -452,58 +452,39 @@ function evidenceFor(index: number, variants: Array<Variant>, find: (i: number) 
   return ['same cluster as `' + (variants[find(index)]?.key ?? '') + '`']
 }
 
-const normalizeCache = new Map<string, string>()
+/** `fn` remembering up to 100,000 answers: the same names come back again and again. */
+function remembered(fn: (value: string) => string): (value: string) => string {
+  const cache = new Map<string, string>()
+  return (value) => {
+    let result = cache.get(value)
+    if (result === undefined) {
+      result = fn(value)
+      if (cache.size < 100_000) cache.set(value, result)
+    }
 
-/** Lowercase, accents folded, spaces collapsed (cached: the same names come back again and again). */
-function normalize(value: string): string {
-  let normal = normalizeCache.get(value)
-  if (normal === undefined) {
-    normal = normalizeUncached(value)
-    if (normalizeCache.size < 100_000) normalizeCache.set(value, normal)
+    return result
   }
-
-  return normal
 }
 
-function normalizeUncached(value: string): string {
-  return value
+/** Lowercase, accents folded, spaces collapsed. */
+const normalize = remembered((value) =>
+  value
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[.,]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
-}
+)
 
-const slugCache = new Map<string, string>()
-
-function slugify(value: string): string {
-  let slug = slugCache.get(value)
-  if (slug === undefined) {
-    slug = slugifyUncached(value)
-    if (slugCache.size < 100_000) slugCache.set(value, slug)
-  }
-
-  return slug
-}
-
-function slugifyUncached(value: string): string {
-  return normalize(value)
+const slugify = remembered((value) =>
+  normalize(value)
     .replace(/['’]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
-}
+)
 
-const phoneticCache = new Map<string, string>()
-function phonetic(word: string): string {
-  let code = phoneticCache.get(word)
-  if (code === undefined) {
-    code = doubleMetaphone(word)[0] || word
-    if (phoneticCache.size < 100_000) phoneticCache.set(word, code)
-  }
-
-  return code
-}
+const phonetic = remembered((word) => doubleMetaphone(word)[0] || word)
 
 function formal(given: string, nicknames: Map<string, string>): string {
   return nicknames.get(given) ?? given
