@@ -1,18 +1,11 @@
 // The JavaScript baselines on the same text as copydesk: compromise (people
 // + dates, with compromise-dates) and chrono-node. Prints MB/s as JSON.
-import fs from 'node:fs'
-import path from 'node:path'
+import {readTexts} from './generate-corpus.js'
 
 const [folder, limitArgument] = process.argv.slice(2)
-const limit = Number(limitArgument) || 1_000_000
-const texts = []
-let bytes = 0
-for (const name of fs.readdirSync(folder).sort()) {
-  const text = fs.readFileSync(path.join(folder, name), 'utf8').replace(/^---[\s\S]*?\n---\n/, '')
-  texts.push(text)
-  bytes += Buffer.byteLength(text)
-  if (bytes >= limit) break
-}
+const read = readTexts(folder, Number(limitArgument) || 1_000_000)
+const texts = read.texts.map((entry) => entry.text)
+const bytes = read.bytes
 
 const {default: nlp} = await import('compromise')
 const {default: datesPlugin} = await import('compromise-dates')

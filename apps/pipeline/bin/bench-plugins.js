@@ -4,24 +4,16 @@
 // starts) and on a second, and linking's time as a share of naming's.
 // Prints JSON. Run by `pnpm bench` after the build.
 //   node bin/bench-plugins.js <corpus folder> [bytes]
-import fs from 'node:fs'
-import path from 'node:path'
 import {documentStages} from '../dist/stages/index.js'
+import {readTexts} from './generate-corpus.js'
 
 const [folder, limitArgument] = process.argv.slice(2)
-const limit = Number(limitArgument) || 5_000_000
-const documents = []
-let bytes = 0
-for (const name of fs.readdirSync(folder).sort()) {
-  const text = fs.readFileSync(path.join(folder, name), 'utf8').replace(/^---[\s\S]*?\n---\n/, '')
-  documents.push({
-    id: name,
-    text,
-    ingest: {id: name, title: null, url: null, outlet: null, published: '2024-04-26', authors: [], language: 'en', excluded: [], source: {path: name, format: 'text'}}
-  })
-  bytes += Buffer.byteLength(text)
-  if (bytes >= limit) break
-}
+const {texts, bytes} = readTexts(folder, Number(limitArgument) || 5_000_000)
+const documents = texts.map(({name, text}) => ({
+  id: name,
+  text,
+  ingest: {id: name, title: null, url: null, outlet: null, published: '2024-04-26', authors: [], language: 'en', excluded: [], source: {path: name, format: 'text'}}
+}))
 
 const cpu = () => {
   const usage = process.cpuUsage()

@@ -50,3 +50,21 @@ export function generateCorpus(folder, count, seed = 42) {
   }
   return {files: count, bytes}
 }
+
+/**
+ * The article texts of a generated corpus, without their front matter, in
+ * file-name order, up to `limit` bytes: what the bench's side-by-side
+ * measurements all read, so that they read the same text.
+ */
+export function readTexts(folder, limit) {
+  const texts = []
+  let bytes = 0
+  for (const name of fs.readdirSync(folder).sort()) {
+    const text = fs.readFileSync(path.join(folder, name), 'utf8').replace(/^---[\s\S]*?\n---\n/, '')
+    texts.push({name, text})
+    bytes += Buffer.byteLength(text)
+    if (bytes >= limit) break
+  }
+
+  return {texts, bytes}
+}
