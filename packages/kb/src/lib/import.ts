@@ -6,9 +6,9 @@ import {createGunzip} from 'node:zlib'
 import unbzip2 from 'unbzip2-stream'
 import {Worker} from 'node:worker_threads'
 import {classTypes} from './classes.js'
-import {classNeedles, parseEntityLine, prepareEntity, type LineFilter, type PreparedEntity} from './parse.js'
+import {classNeedles, parseEntityLine, type LineFilter, type PreparedEntity} from './parse.js'
 import {SqliteKbWriter} from './sqlite.js'
-import type {EntityType, KbEntity} from './types.js'
+import type {EntityType} from './types.js'
 
 /** Options for `importWikidataDump`. */
 export interface ImportOptions {
